@@ -1,0 +1,90 @@
+/**
+ * The ordered list of lessons: the one source the home page, the navigation,
+ * the router and the static build all read. Plain data, so that the Vite
+ * config can import it without touching any component.
+ */
+export interface LessonEntry {
+  /** URL segment: /lessons/<slug>/ */
+  slug: string;
+  /** 1-based position in the curriculum. */
+  number: number;
+  title: string;
+  /** One line for the table of contents. */
+  summary: string;
+  /** True once the lesson holds its live widgets; placeholders say so on the page. */
+  ready: boolean;
+}
+
+export const lessons: readonly LessonEntry[] = [
+  {
+    slug: 'what-is-diffusion',
+    number: 1,
+    title: 'What a diffusion model is',
+    summary: 'Destroy an image with noise, then learn to undo it: the two phases behind DALL·E and Midjourney.',
+    ready: false,
+  },
+  {
+    slug: 'forward-process',
+    number: 2,
+    title: 'The forward process',
+    summary: 'A Markov chain of small Gaussian steps turns any image into static, and one closed form jumps straight to any step.',
+    ready: false,
+  },
+  {
+    slug: 'noise-schedules',
+    number: 3,
+    title: 'Noise schedules',
+    summary: 'Linear, cosine and friends decide how fast the signal fades; cosine keeps features longer.',
+    ready: false,
+  },
+  {
+    slug: 'denoiser-training',
+    number: 4,
+    title: 'The denoiser and its training',
+    summary: 'A U-Net told the timestep learns to predict the noise; train one on real digits in this tab.',
+    ready: false,
+  },
+  {
+    slug: 'reverse-process',
+    number: 5,
+    title: 'The reverse process',
+    summary: 'Start from pure noise and remove it step by step with DDPM or DDIM.',
+    ready: false,
+  },
+  {
+    slug: 'text-conditioning',
+    number: 6,
+    title: 'Text conditioning',
+    summary: 'A text encoder and cross-attention let each region of the image attend to each word of the prompt.',
+    ready: false,
+  },
+  {
+    slug: 'classifier-free-guidance',
+    number: 7,
+    title: 'Classifier-free guidance',
+    summary: 'Push the conditioned prediction away from the unconditioned one, and trade diversity for adherence.',
+    ready: false,
+  },
+  {
+    slug: 'dalle-vs-midjourney',
+    number: 8,
+    title: 'DALL·E vs Midjourney',
+    summary: 'Same foundation, different defaults: guidance strength and how long prompts are handled.',
+    ready: false,
+  },
+];
+
+export function lessonBySlug(slug: string): LessonEntry | undefined {
+  return lessons.find((l) => l.slug === slug);
+}
+
+/** The lessons either side of `slug`, for previous/next navigation. */
+export function neighbours(slug: string): { prev?: LessonEntry; next?: LessonEntry } {
+  const i = lessons.findIndex((l) => l.slug === slug);
+  if (i < 0) return {};
+  return { prev: lessons[i - 1], next: lessons[i + 1] };
+}
+
+export function lessonPath(lesson: Pick<LessonEntry, 'slug'>): string {
+  return `/lessons/${lesson.slug}/`;
+}

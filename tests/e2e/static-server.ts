@@ -1,0 +1,24 @@
+/**
+ * Serves a built dist/ the way a plain static host would: files and directory
+ * index.html only, no SPA fallback, so a lesson URL that works here works on any
+ * file server.
+ */
+import { createServer, type Server } from 'node:http';
+import sirv from 'sirv';
+
+export async function serveStatic(dir: string, port = 0): Promise<{ url: string; close: () => Promise<void> }> {
+  const handler = sirv(dir, { dev: false, etag: true, single: false, dotfiles: false });
+  const server: Server = createServer((req, res) =>
+    handler(req, res, () => {
+      res.statusCode = 404;
+      res.end('Not found');
+    }),
+  );
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('static server has no port');
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

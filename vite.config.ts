@@ -1,0 +1,48 @@
+import { defineConfig, type Plugin } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { lessons } from './lessons/registry.ts';
+
+const root = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * A plain static host has no SPA fallback, so every lesson URL gets its own
+ * copy of index.html; the router then reads location.pathname as usual.
+ */
+function lessonPages(): Plugin {
+  return {
+    name: 'lesson-pages',
+    apply: 'build',
+    closeBundle() {
+      const dist = resolve(root, 'dist');
+      const pages = [...lessons.map((l) => `lessons/${l.slug}`), 'check'];
+      for (const page of pages) {
+        const dir = resolve(dist, page);
+        mkdirSync(dir, { recursive: true });
+        copyFileSync(resolve(dist, 'index.html'), resolve(dir, 'index.html'));
+      }
+      copyFileSync(resolve(dist, 'index.html'), resolve(dist, '404.html'));
+    },
+  };
+}
+
+export default defineConfig({
+  root: resolve(root, 'site'),
+  publicDir: resolve(root, 'site/public'),
+  base: '/',
+  plugins: [svelte(), lessonPages()],
+  build: {
+    outDir: resolve(root, 'dist'),
+    emptyOutDir: true,
+    target: 'es2022',
+    chunkSizeWarningLimit: 2500,
+  },
+  server: { fs: { allow: [root] }, host: '127.0.0.1' },
+  preview: { host: '127.0.0.1' },
+  worker: { format: 'es' },
+  optimizeDeps: {
+    exclude: ['@tensorflow/tfjs-backend-wasm'],
+  },
+});
