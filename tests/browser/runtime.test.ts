@@ -1,0 +1,65 @@
+// Runs inside headless Chromium (vitest browser mode) with --enable-unsafe-webgpu:
+// proves TF.js really computes on WebGPU here, that forcing the other backends
+// works, and that a missing WebGPU falls back with a reason.
+import { afterEach, describe, expect, it } from 'vitest';
+import { startTf } from '../../src/runtime/tf-runtime';
+import { runSmokeTest, SMOKE_EXPECTED } from '../../src/runtime/smoke-test';
+
+const realGpu = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(navigator), 'gpu');
+
+afterEach(() => {
+  // Undo any per-test change to navigator.gpu.
+  delete (navigator as unknown as Record<string, unknown>).gpu;
+  if (realGpu) Object.defineProperty(Object.getPrototypeOf(navigator), 'gpu', realGpu);
+});
+
+describe('TF.js runtime in Chromium', () => {
+  it('starts on WebGPU and computes a known matrix product there', async () => {
+    const report = await startTf();
+    expect(report.backend).toBe('webgpu');
+    expect(report.tf.getBackend()).toBe('webgpu');
+    expect(report.fallbackReasons).toEqual([]);
+    const smoke = await runSmokeTest(report.tf);
+    expect(smoke.values).toEqual(SMOKE_EXPECTED);
+  });
+
+  it('runs a conv on WebGPU with the same answer as the cpu backend', async () => {
+    const { tf } = await startTf();
+    const x = tf.randomNormal([1, 8, 8, 3], 0, 1, 'float32', 7);
+    const w = tf.randomNormal([3, 3, 3, 4], 0, 1, 'float32', 8);
+    const onGpu = await tf.conv2d(x, w, 1, 'same').data();
+    const xs = await x.data();
+    const ws = await w.data();
+    await tf.setBackend('cpu');
+    const onCpu = await tf.conv2d(tf.tensor4d(xs, [1, 8, 8, 3]), tf.tensor4d(ws, [3, 3, 3, 4]), 1, 'same').data();
+    tf.disposeVariables();
+    let maxDiff = 0;
+    for (let i = 0; i < onCpu.length; i++) maxDiff = Math.max(maxDiff, Math.abs(onCpu[i] - onGpu[i]));
+    expect(onGpu.length).toBe(8 * 8 * 4);
+    expect(maxDiff).toBeLessThan(1e-4);
+  });
+
+  it.each(['webgl', 'cpu'] as const)('?backend=%s forces that backend', async (name) => {
+    const report = await startTf(name);
+    expect(report.backend).toBe(name);
+    expect(report.forced).toBe(name);
+    expect((await runSmokeTest(report.tf)).ok).toBe(true);
+  });
+
+  it('falls back to WebGL and says why when WebGPU has no adapter', async () => {
+    Object.defineProperty(navigator, 'gpu', {
+      configurable: true,
+      value: { requestAdapter: async () => null },
+    });
+    const report = await startTf();
+    expect(report.backend).toBe('webgl');
+    expect(report.fallbackReasons).toEqual(['WebGPU: no adapter']);
+  });
+
+  it('falls back when the browser has no WebGPU at all', async () => {
+    Object.defineProperty(navigator, 'gpu', { configurable: true, value: undefined });
+    const report = await startTf();
+    expect(report.backend).toBe('webgl');
+    expect(report.fallbackReasons[0]).toMatch(/^WebGPU: not supported/);
+  });
+});

@@ -1,0 +1,22 @@
+/**
+ * Builds the site once and serves dist/ from a plain static server for the
+ * end-to-end tests, so they test what a reader would get from any file host.
+ */
+import type { TestProject } from 'vitest/node';
+import { build } from 'vite';
+import { serveStatic } from './static-server';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  if (!process.env.E2E_SKIP_BUILD) {
+    await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
+  }
+  const server = await serveStatic('dist');
+  project.provide('baseUrl', server.url);
+  return () => server.close();
+}

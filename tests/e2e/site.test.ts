@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { lessons, lessonPath } from '../../lessons/registry';
+import { launch, watch } from './browser';
+
+const base = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the built site, served as static files', () => {
+  it('lists every lesson on the home page, from the registry', async () => {
+    const page = await browser.newPage();
+    const w = watch(page, base);
+    await page.goto(`${base}/`);
+    await page.getByRole('heading', { level: 2, name: 'Lessons' }).waitFor();
+    const titles = await page.locator('.toc .title').allTextContents();
+    expect(titles).toEqual(lessons.map((l) => l.title));
+    expect(w.errors).toEqual([]);
+    expect(w.foreignRequests).toEqual([]);
+    await page.close();
+  });
+
+  it.each(lessons.map((l) => [l.number, l] as const))(
+    'lesson %i loads at its own URL with no console error and no request to another origin',
+    async (_n, lesson) => {
+      const page = await browser.newPage();
+      const w = watch(page, base);
+      const res = await page.goto(`${base}${lessonPath(lesson)}`);
+      expect(res?.status()).toBe(200);
+      await page.locator('#lesson-title').waitFor();
+      expect(await page.locator('#lesson-title').textContent()).toBe(lesson.title);
+      // The lesson body (a lazily loaded chunk) rendered, with its KaTeX typeset where it has any.
+      await page.locator('.row').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(await page.title()).toContain(lesson.title);
+      expect(w.errors).toEqual([]);
+      expect(w.foreignRequests).toEqual([]);
+      await page.close();
+    },
+  );
+
+  it('navigates between lessons without a reload, and the URL survives a reload', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}${lessonPath(lessons[1])}`);
+    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
+    await page.getByRole('link', { name: /Next/ }).click();
+    await page.waitForURL(`${base}${lessonPath(lessons[2])}`);
+    expect(await page.locator('#lesson-title').textContent()).toBe(lessons[2].title);
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
+    await page.reload();
+    expect(await page.locator('#lesson-title').textContent()).toBe(lessons[2].title);
+    await page.goBack();
+    await page.waitForURL(`${base}${lessonPath(lessons[1])}`);
+    await page.close();
+  });
+
+  it('typesets equations with KaTeX', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}${lessonPath(lessons[1])}`);
+    await page.locator('.katex-display').first().waitFor();
+    expect(await page.locator('.katex-display').count()).toBeGreaterThanOrEqual(2);
+    await page.close();
+  });
+
+  it('does not load TF.js on a page without a model', async () => {
+    const page = await browser.newPage();
+    const scripts: string[] = [];
+    page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
+    await page.goto(`${base}${lessonPath(lessons[0])}`);
+    await page.waitForLoadState('networkidle');
+    expect(await page.getByTestId('backend').count()).toBe(0);
+    for (const url of scripts) {
+      const body = await page.evaluate((u) => fetch(u).then((r) => r.text()), url);
+      expect(body, url).not.toContain('tfjs-backend-webgpu');
+    }
+    await page.close();
+  });
+});
+
+describe('the TF.js backend badge', () => {
+  async function badge(path: string, init?: string) {
+    const page = await browser.newPage();
+    if (init) await page.addInitScript(init);
+    const w = watch(page, base);
+    await page.goto(`${base}${path}`);
+    const el = page.getByTestId('backend');
+    await page.waitForFunction(() => {
+      const t = document.querySelector('[data-testid="backend"]')?.textContent;
+      return t && t !== '…';
+    });
+    const name = await el.textContent();
+    await page.getByTestId('smoke').filter({ hasText: /correct|expected/ }).waitFor();
+    const smoke = await page.getByTestId('smoke').textContent();
+    // Keyboard users reach the details by focusing the badge's button.
+    await page.getByRole('button', { name: /TF\.js/ }).focus();
+    const details = await page.getByTestId('backend-details').innerText();
+    const detailsVisible = await page.getByTestId('backend-details').isVisible();
+    await page.close();
+    return { name, smoke, details, detailsVisible, errors: w.errors };
+  }
+
+  it('shows webgpu by default, with a correct test op', async () => {
+    const r = await badge('/check/');
+    expect(r.name).toBe('webgpu');
+    expect(r.smoke).toContain('✓ correct');
+    expect(r.detailsVisible).toBe(true);
+    expect(r.details).toContain('Running on WebGPU');
+    expect(r.errors).toEqual([]);
+  });
+
+  it.each(['webgl', 'cpu'])('?backend=%s forces that backend', async (name) => {
+    const r = await badge(`/check/?backend=${name}`);
+    expect(r.name).toBe(name);
+    expect(r.smoke).toContain('✓ correct');
+    expect(r.details).toContain('chosen by ?backend=');
+  });
+
+  it('falls back to WebGL and says why when WebGPU has no adapter', async () => {
+    const r = await badge('/check/', 'Object.defineProperty(navigator, "gpu", { value: { requestAdapter: async () => null } });');
+    expect(r.name).toBe('webgl');
+    expect(r.details).toContain('Skipped WebGPU: no adapter');
+    expect(r.smoke).toContain('✓ correct');
+  });
+
+  it('falls back when the browser has no WebGPU at all', async () => {
+    const page = await browser.newPage();
+    await page.addInitScript('Object.defineProperty(navigator, "gpu", { value: undefined });');
+    await page.goto(`${base}/check/`);
+    await page.getByTestId('fallback-reasons').waitFor();
+    expect(await page.getByTestId('fallback-reasons').textContent()).toMatch(/WebGPU: not supported/);
+    expect(await page.getByTestId('backend').textContent()).toBe('webgl');
+    await page.close();
+  });
+
+  it('falls back in a Chromium started without the WebGPU flag', async () => {
+    const plain = await launch([], { webgpu: false });
+    try {
+      const page = await plain.newPage();
+      await page.goto(`${base}/check/`);
+      await page.getByTestId('fallback-reasons').waitFor();
+      expect(await page.getByTestId('fallback-reasons').textContent()).toMatch(/^WebGPU: /);
+      expect(await page.getByTestId('backend').textContent()).toBe('webgl');
+    } finally {
+      await plain.close();
+    }
+  });
+
+  it('says plainly when TF.js cannot start, and the prose still reads', async () => {
+    const page = await browser.newPage();
+    await page.route(/\/assets\/.*\.js$/, async (route) => {
+      const res = await route.fetch();
+      const body = await res.text();
+      if (body.includes('WebGPUBackend')) return route.abort();
+      return route.fulfill({ response: res, body });
+    });
+    await page.goto(`${base}/check/`);
+    await page.getByTestId('tf-failed').waitFor();
+    expect(await page.getByTestId('tf-failed').textContent()).toContain('could not start');
+    expect(await page.getByTestId('backend').textContent()).toBe('unavailable');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('System check');
+    await page.close();
+  });
+});
