@@ -35,7 +35,7 @@ export const lessons: readonly LessonEntry[] = [
     number: 3,
     title: 'Noise schedules',
     summary: 'Linear, cosine and friends decide how fast the signal fades; cosine keeps features longer.',
-    ready: false,
+    ready: true,
   },
   {
     slug: 'denoiser-training',

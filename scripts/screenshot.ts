@@ -2,6 +2,7 @@
  * Screenshots of the built site in headless Chromium, for looking at what a
  * reader sees: `npx tsx scripts/screenshot.ts /lessons/forward-process/ [...]`.
  * Writes PNGs to screenshots/ (ignored by git). Build first with `npm run build`.
+ * Env: WIDTH (viewport), WAIT (ms after load), FULL=0 (viewport only), SELECTOR (one element).
  */
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
@@ -23,7 +24,9 @@ try {
     await page.waitForTimeout(Number(process.env.WAIT ?? 1500));
     const name = p.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'home';
     const file = `screenshots/${name}-${width}.png`;
-    await page.screenshot({ path: file, fullPage: process.env.FULL !== '0' });
+    const selector = process.env.SELECTOR;
+    if (selector) await page.locator(selector).first().screenshot({ path: file });
+    else await page.screenshot({ path: file, fullPage: process.env.FULL !== '0' });
     console.log(file);
   }
 } finally {

@@ -57,3 +57,4 @@ export {
   type DdpmStepResult,
   type DdpmVariance,
 } from './ddpm';
+export { evenTimes, noisedAt, signalAt } from './frames';
