@@ -1,6 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lessons } from './lessons/registry.ts';
@@ -17,6 +17,8 @@ function lessonPages(): Plugin {
     apply: 'build',
     closeBundle() {
       const dist = resolve(root, 'dist');
+      // Rolldown calls this hook after a failed build too; let its error show.
+      if (!existsSync(resolve(dist, 'index.html'))) return;
       const pages = [...lessons.map((l) => `lessons/${l.slug}`), 'check'];
       for (const page of pages) {
         const dir = resolve(dist, page);
@@ -32,7 +34,7 @@ export default defineConfig({
   root: resolve(root, 'site'),
   publicDir: resolve(root, 'site/public'),
   base: '/',
-  plugins: [svelte(), lessonPages()],
+  plugins: [svelte({ configFile: resolve(root, 'svelte.config.js') }), lessonPages()],
   build: {
     outDir: resolve(root, 'dist'),
     emptyOutDir: true,
