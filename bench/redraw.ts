@@ -15,6 +15,8 @@ export interface RedrawCase {
   slider: string;
   /** Wait for this test id before measuring. */
   ready: string;
+  /** And for this test id to disappear (e.g. a precomputation status). */
+  gone?: string;
   /** Values to step through, in slider units. */
   values: number[];
   /** Also time the chart frame that follows (lesson 3). */
@@ -43,6 +45,7 @@ export async function measureRedraw(browser: Browser, base: string, c: RedrawCas
     await page.addInitScript('window.__name = (f) => f');
     await page.goto(`${base}${c.path}`);
     await page.getByTestId(c.ready).waitFor();
+    if (c.gone) await page.getByTestId(c.gone).waitFor({ state: 'detached', timeout: 120_000 });
     await page.waitForTimeout(500);
     const { sync, frame } = await page.evaluate(
       async ({ slider, values, charts }) => {
@@ -91,6 +94,14 @@ export async function measureRedraw(browser: Browser, base: string, c: RedrawCas
 const sweep = (from: number, to: number, n: number) => Array.from({ length: n }, (_, k) => Math.round(from + ((to - from) * k) / (n - 1)));
 
 export const REDRAW_CASES: RedrawCase[] = [
+  {
+    name: 'lesson 2 · t slider → chain + closed form images, stats, histogram',
+    path: '/lessons/forward-process/',
+    slider: 't-slider',
+    ready: 'panel-jump',
+    gone: 'chain-status',
+    values: [...sweep(0, 1000, 60), ...sweep(1000, 0, 60)],
+  },
   {
     name: 'lesson 3 · t slider → 2 images',
     path: '/lessons/noise-schedules/',

@@ -28,7 +28,7 @@ export const lessons: readonly LessonEntry[] = [
     number: 2,
     title: 'The forward process',
     summary: 'A Markov chain of small Gaussian steps turns any image into static, and one closed form jumps straight to any step.',
-    ready: false,
+    ready: true,
   },
   {
     slug: 'noise-schedules',

@@ -21,6 +21,7 @@ export {
 export { makeSchedule, type Schedule } from './schedule';
 export { respaceSchedule } from './respace';
 export { qSample, qStep } from './forward';
+export * from './chain';
 export { posteriorMean, posteriorVariance } from './posterior';
 export { predictEpsFromX0, predictX0FromEps } from './predict';
 export { guideEps } from './guidance';
