@@ -2,6 +2,7 @@
 // proves TF.js really computes on WebGPU here, that forcing the other backends
 // works, and that a missing WebGPU falls back with a reason.
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Rank } from '@tensorflow/tfjs';
 import { startTf } from '../../src/runtime/tf-runtime';
 import { runSmokeTest, SMOKE_EXPECTED } from '../../src/runtime/smoke-test';
 
@@ -25,8 +26,8 @@ describe('TF.js runtime in Chromium', () => {
 
   it('runs a conv on WebGPU with the same answer as the cpu backend', async () => {
     const { tf } = await startTf();
-    const x = tf.randomNormal([1, 8, 8, 3], 0, 1, 'float32', 7);
-    const w = tf.randomNormal([3, 3, 3, 4], 0, 1, 'float32', 8);
+    const x = tf.randomNormal<Rank.R4>([1, 8, 8, 3], 0, 1, 'float32', 7);
+    const w = tf.randomNormal<Rank.R4>([3, 3, 3, 4], 0, 1, 'float32', 8);
     const onGpu = await tf.conv2d(x, w, 1, 'same').data();
     const xs = await x.data();
     const ws = await w.data();
