@@ -2,7 +2,7 @@
  * The forward process run two ways, for the widget that compares them:
  *
  *  - step by step: the Markov chain x_0 → x_1 → … → x_t, one qStep per step;
- *  - one jump: the closed form q(x_t | x_0), one qSample.
+ *  - one jump: the closed form q(x_t | x_0), noisedAt in frames.ts.
  *
  * Time here is the paper's t in 0..T: t = 0 is the data x_0 itself, and t ≥ 1
  * is schedule index t − 1 (see schedule.ts for the 0-based array convention).
@@ -19,7 +19,7 @@
  * of requests: both apply the same qStep to the same numbers.
  */
 import { createRng, deriveSeed } from './rng';
-import { qSample, qStep } from './forward';
+import { qStep } from './forward';
 import type { Schedule } from './schedule';
 
 /** Sub-stream of the seed that holds the one-jump noise. */
@@ -40,26 +40,6 @@ function checkPaperT(schedule: Schedule, t: number): void {
   if (!Number.isInteger(t) || t < 0 || t > schedule.T) {
     throw new RangeError(`t must be an integer in [0, ${schedule.T}], got ${String(t)}`);
   }
-}
-
-/**
- * x_t by the closed form, with t in 0..T (t = 0 returns a copy of x_0):
- * x_t = √ᾱ_t x_0 + √(1 − ᾱ_t) ε.
- */
-export function jumpTo(
-  schedule: Schedule,
-  x0: ArrayLike<number>,
-  t: number,
-  noise: ArrayLike<number>,
-  out?: Float64Array,
-): Float64Array {
-  checkPaperT(schedule, t);
-  if (t === 0) {
-    const y = out ?? new Float64Array(x0.length);
-    for (let i = 0; i < y.length; i++) y[i] = x0[i];
-    return y;
-  }
-  return qSample(schedule, x0, t - 1, noise, out);
 }
 
 /** The reference: x_t by walking the chain from x_0 with a plain loop. */
@@ -223,8 +203,3 @@ export function theoryStats(schedule: Schedule, t: number, x0: PixelStats): Pixe
   return { mean, variance, std: Math.sqrt(variance), alphaBar: ab };
 }
 
-/** n evenly spaced t from 0 to T inclusive (rounded), for a strip of frames. */
-export function evenlySpacedT(T: number, n: number): number[] {
-  if (n < 2) return [T];
-  return Array.from({ length: n }, (_, k) => Math.round((k * T) / (n - 1)));
-}

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { imageAt, indicesOfClass, loadDigits, toSigned } from '../../src/data/digits';
-import { jumpNoise, jumpTo, makeSchedule } from '../../src/diffusion';
+import { jumpNoise, noisedAt, makeSchedule } from '../../src/diffusion';
 import { launch, watch, type PageWatch } from './browser';
 
 const base = inject('baseUrl');
@@ -104,7 +104,7 @@ describe('lesson 2: the forward process', () => {
     const chain = await canvasPixels('panel-chain');
     // The canvas clips to [−1, 1]; compare the exact values for the statistics.
     const schedule = makeSchedule({ kind: 'linear', T: 1000 });
-    const exact = Array.from(jumpTo(schedule, x0, 1000, jumpNoise(1, 784)));
+    const exact = Array.from(noisedAt(schedule, x0, 1000, jumpNoise(1, 784)));
     const s = stats(exact);
     expect(Math.abs(s.std - 1)).toBeLessThan(0.08);
     expect(Math.abs(corr(jump, x0))).toBeLessThan(0.12);
@@ -130,7 +130,7 @@ describe('lesson 2: the forward process', () => {
         await page.waitForURL(new RegExp(`[?&]seed=${seed}(&|$)`));
       }
       await setT(t);
-      const want = jumpTo(schedule, x0, t, jumpNoise(seed, 784));
+      const want = noisedAt(schedule, x0, t, jumpNoise(seed, 784));
       const got = await canvasPixels('panel-jump');
       let checked = 0;
       for (let i = 0; i < 784; i++) {
@@ -156,7 +156,7 @@ describe('lesson 2: the forward process', () => {
     expect(await page.getByTestId('source-description').textContent()).toContain('Sneaker');
     const x0 = await expectedX0('fashion', 7, 4);
     const schedule = makeSchedule({ kind: 'cosine', T: 1000 });
-    const want = jumpTo(schedule, x0, 321, jumpNoise(9, 784));
+    const want = noisedAt(schedule, x0, 321, jumpNoise(9, 784));
     const got = await canvasPixels('panel-jump');
     for (let i = 0; i < 784; i++) {
       if (Math.abs(want[i]) < 1) expect(Math.abs(got[i] - want[i])).toBeLessThanOrEqual(1 / 255 + 1e-9);

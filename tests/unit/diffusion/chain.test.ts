@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   createRng,
   deriveSeed,
-  evenlySpacedT,
+  evenTimes,
   forwardChainPlain,
   jumpNoise,
-  jumpTo,
+  noisedAt,
   makeSchedule,
   MarkovChain,
   pixelStats,
@@ -72,13 +72,13 @@ describe('MarkovChain', () => {
   it('t = 0 is x_0 itself on both paths', () => {
     const chain = new MarkovChain(schedule, x0, 3);
     expect(Array.from(chain.stateAt(0))).toEqual(Array.from(x0));
-    expect(Array.from(jumpTo(schedule, x0, 0, jumpNoise(3, x0.length)))).toEqual(Array.from(x0));
+    expect(Array.from(noisedAt(schedule, x0, 0, jumpNoise(3, x0.length)))).toEqual(Array.from(x0));
   });
 
   it('the one jump at t is qSample at index t − 1 with the seed’s sub-stream 0', () => {
     const eps = jumpNoise(8, x0.length);
     expect(same(eps, createRng(deriveSeed(8, 0)).normals(x0.length))).toBe(true);
-    expect(same(jumpTo(schedule, x0, 50, eps), qSample(schedule, x0, 49, eps))).toBe(true);
+    expect(same(noisedAt(schedule, x0, 50, eps), qSample(schedule, x0, 49, eps))).toBe(true);
   });
 
   it('step noise depends only on (seed, k)', () => {
@@ -103,7 +103,7 @@ describe('MarkovChain', () => {
     for (const t of [1, 100, 400, 1000]) {
       const th = theoryStats(sch, t, s0);
       const chain = pixelStats(forwardChainPlain(sch, big, t, 11));
-      const jump = pixelStats(jumpTo(sch, big, t, jumpNoise(11, big.length)));
+      const jump = pixelStats(noisedAt(sch, big, t, jumpNoise(11, big.length)));
       for (const s of [chain, jump]) {
         expect(Math.abs(s.mean - th.mean)).toBeLessThan(0.03);
         expect(Math.abs(s.variance - th.variance)).toBeLessThan(0.04);
@@ -115,6 +115,6 @@ describe('MarkovChain', () => {
   });
 
   it('spaces frames evenly from 0 to T', () => {
-    expect(evenlySpacedT(1000, 8)).toEqual([0, 143, 286, 429, 571, 714, 857, 1000]);
+    expect(evenTimes(1000, 8)).toEqual([0, 143, 286, 429, 571, 714, 857, 1000]);
   });
 });
