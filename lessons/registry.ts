@@ -21,7 +21,7 @@ export const lessons: readonly LessonEntry[] = [
     number: 1,
     title: 'What a diffusion model is',
     summary: 'Destroy an image with noise, then learn to undo it: the two phases behind DALL·E and Midjourney.',
-    ready: false,
+    ready: true,
   },
   {
     slug: 'forward-process',
@@ -49,7 +49,7 @@ export const lessons: readonly LessonEntry[] = [
     number: 5,
     title: 'The reverse process',
     summary: 'Start from pure noise and remove it step by step with DDPM or DDIM.',
-    ready: false,
+    ready: true,
   },
   {
     slug: 'text-conditioning',

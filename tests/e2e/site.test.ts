@@ -68,11 +68,11 @@ describe('the built site, served as static files', () => {
     await page.close();
   });
 
-  it('does not load TF.js on a page without a model', async () => {
+  it('does not load TF.js on a page without a model (lesson 3 draws its figures without one)', async () => {
     const page = await browser.newPage();
     const scripts: string[] = [];
     page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
-    await page.goto(`${base}${lessonPath(lessons[0])}`);
+    await page.goto(`${base}${lessonPath(lessons[2])}`);
     await page.waitForLoadState('networkidle');
     expect(await page.getByTestId('backend').count()).toBe(0);
     for (const url of scripts) {

@@ -1,0 +1,83 @@
+/**
+ * npm run eval -- --model trained-models/mnist-cond --count 1000
+ *                 [--sampler ddim --steps 50 --guidance 2 --seed 1] [--samples file.idx] [--out samples.idx]
+ *
+ * The quality meter. Generates `count` class-conditional samples (count/10 per
+ * class, in class order) — or reads them from --samples (an IDX written by
+ * `npm run sample -- --label all`) — then prints, per class and overall:
+ *  - the digit classifier's accuracy on them (does a "3" look like a 3?);
+ *  - the FID proxy: Fréchet distance of the classifier's penultimate features
+ *    against MNIST test, next to the floor (MNIST train vs MNIST test).
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { fromSigned, loadDigits } from '../src/data/digits';
+import { encodeIdx, parseIdx } from '../src/data/idx';
+import { loadClassifier } from '../src/model/classifier';
+import { loadModelFromDisk } from '../src/model/load';
+import { disposeWeights } from '../src/model/params';
+import { labelsFor, type SamplerName } from '../src/train/generate';
+import { sampleInWorkers } from '../src/train/node-sample-pool';
+import { startNodeBackend } from '../src/train/node-backend';
+import { accuracyOf, featureGaussian, frechetDistance, runClassifier } from '../src/train/quality';
+import { parseArgs } from '../src/train/cli-args';
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2), {
+    model: 'trained-models/mnist-cond', count: '1000', sampler: 'ddim', steps: '50', guidance: '2', seed: '1', samples: '', out: '',
+    classifier: 'trained-models/digit-classifier/weights.ddmw', json: '', workers: String(cpus().length),
+  });
+  await startNodeBackend('wasm');
+  const clsPath = String(args.classifier);
+  if (!existsSync(clsPath)) throw new Error(`No classifier at ${clsPath} (train it with scripts/train-classifier.ts).`);
+  const cls = loadClassifier(new Uint8Array(readFileSync(clsPath)), clsPath);
+  const count = Number(args.count);
+  const labels = labelsFor('all', count, 10);
+  let images: Uint8Array;
+  const t0 = performance.now();
+  let genSeconds = 0;
+  if (args.samples) {
+    const idx = parseIdx(new Uint8Array(readFileSync(String(args.samples))), String(args.samples));
+    if (idx.dims[0] !== count) throw new Error(`${args.samples} holds ${idx.dims[0]} images; pass --count ${idx.dims[0]}.`);
+    images = idx.data;
+  } else {
+    const model = loadModelFromDisk(String(args.model));
+    disposeWeights(model.weights);
+    const x0 = await sampleInWorkers({
+      modelPath: model.path, labels, seed: Number(args.seed), sampler: String(args.sampler) as SamplerName, steps: Number(args.steps),
+      guidance: Number(args.guidance), workers: Number(args.workers),
+      onJobDone: (d, n) => process.stderr.write(`sampling ${d * 100 / n | 0}% (${((performance.now() - t0) / 1000).toFixed(0)} s)\n`),
+    }, 784);
+    genSeconds = (performance.now() - t0) / 1000;
+    images = new Uint8Array(fromSigned(x0).buffer);
+    if (args.out) writeFileSync(String(args.out), encodeIdx([count, 28, 28], images));
+  }
+  const test = await loadDigits('mnist', 'test');
+  const train = await loadDigits('mnist', 'train');
+  const nTrain = Math.min(10000, train.count);
+  const gen = await runClassifier(cls.weights, cls.config, { count, images });
+  const real = await runClassifier(cls.weights, cls.config, test);
+  const realTrain = await runClassifier(cls.weights, cls.config, { count: nTrain, images: train.images.subarray(0, nTrain * 784) });
+  const acc = accuracyOf(gen.predictions, labels);
+  const gTest = featureGaussian(real);
+  const fid = frechetDistance(featureGaussian(gen), gTest);
+  const floor = frechetDistance(featureGaussian(realTrain), gTest);
+  // Per class: samples of class c against test images of class c.
+  const perClassFid: number[] = [];
+  for (let c = 0; c < 10; c++) {
+    const rows = [...labels.keys()].filter((i) => labels[i] === c);
+    const testRows = [...Array(test.count).keys()].filter((i) => test.labels[i] === c);
+    perClassFid.push(rows.length > 2 ? frechetDistance(featureGaussian(gen, rows), featureGaussian(real, testRows)) : NaN);
+  }
+  console.log(`model ${args.samples || args.model}: ${count} samples${args.samples ? '' : `, ${args.sampler}-${args.steps}, guidance ${args.guidance}, seed ${args.seed}, ${genSeconds.toFixed(0)} s to sample with ${args.workers} worker(s)`}`);
+  console.log('class  accuracy  FID-proxy (vs test images of that class)');
+  for (let c = 0; c < 10; c++) console.log(`  ${c}    ${(acc.perClass[c] * 100).toFixed(1).padStart(5)}%   ${perClassFid[c].toFixed(2)}`);
+  console.log(`overall accuracy ${(acc.overall * 100).toFixed(2)}%`);
+  console.log(`FID proxy vs MNIST test: ${fid.toFixed(3)}   (floor, ${nTrain} MNIST train vs test: ${floor.toFixed(3)})`);
+  if (args.json) writeFileSync(String(args.json), JSON.stringify({ count, accuracy: acc, fid, floor, perClassFid, genSeconds, args }, null, 1));
+}
+
+main().catch((e) => {
+  console.error(`eval: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

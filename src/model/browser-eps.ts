@@ -1,0 +1,66 @@
+/**
+ * ε̂ for a batch whose images may sit at different timesteps and carry
+ * different labels, in ONE network call (the guided pass doubles the batch
+ * inside that call). The widgets of lesson 5 use it so that a step of every
+ * image on screen costs one call, then yield to the event loop.
+ *
+ * Guidance as in eps-predictor.ts and the maths core's guideEps:
+ * ε = ε_u + w(ε_c − ε_u); w = 1 is the plain conditional model, w = 0 the
+ * unconditional one; label `numClasses` means "no label".
+ */
+import * as tf from '@tensorflow/tfjs';
+import { guideEps } from '../diffusion/guidance';
+import type { UNetConfig } from './config';
+import type { Weights } from './params';
+import { unetForward } from './unet';
+
+export interface BatchEpsInput {
+  /** n images laid end to end, each imageSize² × inChannels values. */
+  x: Float32Array;
+  /** One timestep (0..T−1, the schedule's index) per image. */
+  t: ArrayLike<number>;
+  /** One label per image (numClasses = no label); omitted = all unconditional. */
+  labels?: ArrayLike<number>;
+  /** Guidance scale w, one for the whole batch (default 1). */
+  guidance?: number;
+}
+
+export async function predictEpsBatch(weights: Weights, config: UNetConfig, input: BatchEpsInput): Promise<Float32Array> {
+  const pix = config.imageSize * config.imageSize * config.inChannels;
+  const n = input.x.length / pix;
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`x holds ${input.x.length} values, not a whole number of ${pix}-value images`);
+  if (input.t.length !== n) throw new RangeError(`${input.t.length} timesteps for ${n} images`);
+  if (input.labels && input.labels.length !== n) throw new RangeError(`${input.labels.length} labels for ${n} images`);
+  const w = input.guidance ?? 1;
+  const noLabel = config.numClasses;
+  const lab = new Int32Array(n);
+  for (let i = 0; i < n; i++) lab[i] = input.labels ? Number(input.labels[i]) : noLabel;
+  const ts = Int32Array.from(input.t);
+  const guided = config.numClasses > 0 && w !== 1 && lab.some((l) => l !== noLabel);
+  const s = config.imageSize;
+  const result = tf.tidy(() => {
+    const x = tf.tensor4d(input.x, [n, s, s, config.inChannels]);
+    if (!guided) return unetForward(weights, config, x, tf.tensor1d(ts, 'int32'), tf.tensor1d(lab, 'int32')).eps;
+    const labs = new Int32Array(2 * n);
+    labs.set(lab, 0);
+    labs.fill(noLabel, n);
+    const tt = new Int32Array(2 * n);
+    tt.set(ts, 0);
+    tt.set(ts, n);
+    return unetForward(weights, config, tf.concat([x, x], 0) as tf.Tensor4D, tf.tensor1d(tt, 'int32'), tf.tensor1d(labs, 'int32')).eps;
+  });
+  let data: Float32Array;
+  try {
+    data = (await result.data()) as Float32Array;
+  } finally {
+    result.dispose();
+  }
+  if (!guided) return data;
+  // Images without a label have ε_c = ε_u, so guidance leaves them alone.
+  return Float32Array.from(guideEps(data.subarray(n * pix), data.subarray(0, n * pix), w));
+}
+
+/** Lets the page breathe between network calls (input, paint). */
+export function yieldToPage(): Promise<void> {
+  return new Promise((r) => setTimeout(r, 0));
+}

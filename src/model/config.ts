@@ -1,0 +1,118 @@
+/**
+ * The U-Net's shape, as plain data. One config fully determines the weights'
+ * names and shapes, so a weight file stores its config and can be checked
+ * against it.
+ */
+export interface UNetConfig {
+  /** Input/output image size (square) and channels. */
+  imageSize: number;
+  inChannels: number;
+  /** Channels at the first level; level i has baseChannels * channelMults[i]. */
+  baseChannels: number;
+  channelMults: number[];
+  /** Residual blocks per level on the way down (the way up has the same number). */
+  numResBlocks: number;
+  /** Levels (0 = full resolution) whose blocks get self-attention. */
+  attentionLevels: number[];
+  /** Heads of every attention layer. */
+  numHeads: number;
+  /** Groups of GroupNorm (clamped to the channel count, must divide it). */
+  groups: number;
+  /** Size of the sinusoidal timestep features; the time MLP widens them to timeEmbedDim. */
+  timeFeatureDim: number;
+  timeEmbedDim: number;
+  /** Number of classes; 0 = unconditional. Class `numClasses` is the "no label" entry. */
+  numClasses: number;
+  /**
+   * Size of a text context vector for cross-attention; 0 = no cross-attention.
+   * When set, every attention block also attends to `opts.context` [B, L, contextDim].
+   */
+  contextDim: number;
+  /** Follow each nearest-neighbour upsampling with a 3×3 conv (costly at full resolution). */
+  upsampleConv: boolean;
+  /** Length of the diffusion the model was trained for (only stored, for cards and checks). */
+  timesteps: number;
+}
+
+const mnistCond: UNetConfig = {
+  imageSize: 28,
+  inChannels: 1,
+  baseChannels: 24,
+  channelMults: [1, 2, 2],
+  numResBlocks: 1,
+  attentionLevels: [2],
+  numHeads: 4,
+  groups: 8,
+  timeFeatureDim: 32,
+  timeEmbedDim: 128,
+  numClasses: 10,
+  contextDim: 0,
+  upsampleConv: false,
+  timesteps: 1000,
+};
+
+/** A few thousand parameters: for browser tests and gradient checks. */
+const tiny: UNetConfig = {
+  imageSize: 8,
+  inChannels: 1,
+  baseChannels: 8,
+  channelMults: [1, 2],
+  numResBlocks: 1,
+  attentionLevels: [1],
+  numHeads: 2,
+  groups: 4,
+  timeFeatureDim: 8,
+  timeEmbedDim: 16,
+  numClasses: 10,
+  contextDim: 0,
+  upsampleConv: true,
+  timesteps: 1000,
+};
+
+export const UNET_PRESETS = {
+  tiny,
+  default: mnistCond,
+  'mnist-cond': mnistCond,
+} satisfies Record<string, UNetConfig>;
+
+export type UNetPresetName = keyof typeof UNET_PRESETS;
+
+export function unetConfig(name: string, overrides: Partial<UNetConfig> = {}): UNetConfig {
+  const base = (UNET_PRESETS as Record<string, UNetConfig>)[name];
+  if (!base) throw new Error(`Unknown U-Net config "${name}"; known: ${Object.keys(UNET_PRESETS).join(', ')}.`);
+  const cfg = { ...base, ...overrides, channelMults: [...(overrides.channelMults ?? base.channelMults)] };
+  validateConfig(cfg);
+  return cfg;
+}
+
+export function levelChannels(cfg: UNetConfig): number[] {
+  return cfg.channelMults.map((m) => cfg.baseChannels * m);
+}
+
+export function groupsFor(cfg: UNetConfig, channels: number): number {
+  const g = Math.min(cfg.groups, channels);
+  if (channels % g !== 0) throw new Error(`GroupNorm: ${channels} channels do not split into ${g} groups.`);
+  return g;
+}
+
+export function validateConfig(cfg: UNetConfig): void {
+  const problems: string[] = [];
+  const posInt = (k: keyof UNetConfig) => {
+    const v = cfg[k];
+    if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0) problems.push(`${k} must be a positive integer`);
+  };
+  for (const k of ['imageSize', 'inChannels', 'baseChannels', 'numResBlocks', 'numHeads', 'groups', 'timeFeatureDim', 'timeEmbedDim', 'timesteps'] as const) posInt(k);
+  if (!Array.isArray(cfg.channelMults) || cfg.channelMults.length === 0) problems.push('channelMults must be a non-empty array');
+  if (cfg.timeFeatureDim % 2 !== 0) problems.push('timeFeatureDim must be even');
+  const levels = cfg.channelMults.length;
+  if (cfg.imageSize % 2 ** (levels - 1) !== 0) problems.push(`imageSize ${cfg.imageSize} must be divisible by 2^${levels - 1}`);
+  for (const l of cfg.attentionLevels) if (l < 0 || l >= levels) problems.push(`attention level ${l} out of range`);
+  for (const c of levelChannels(cfg)) {
+    const g = Math.min(cfg.groups, c);
+    if (c % g !== 0) problems.push(`${c} channels do not split into ${g} groups`);
+    if (cfg.attentionLevels.length && c % cfg.numHeads !== 0) problems.push(`${c} channels do not split into ${cfg.numHeads} heads`);
+  }
+  if (cfg.numClasses < 0 || !Number.isInteger(cfg.numClasses)) problems.push('numClasses must be an integer ≥ 0');
+  if (cfg.contextDim < 0 || !Number.isInteger(cfg.contextDim)) problems.push('contextDim must be an integer ≥ 0');
+  if (problems.length) throw new Error(`Invalid U-Net config: ${problems.join('; ')}.`);
+}

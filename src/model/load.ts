@@ -1,0 +1,26 @@
+/** Node helpers: read a shipped model directory (weights.ddmw) into tensors. */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import type { UNetConfig } from './config';
+import { describeUNet } from './unet';
+import { loadWeights } from './weight-io';
+import type { Weights } from './params';
+
+export interface LoadedModel {
+  config: UNetConfig;
+  weights: Weights;
+  meta: Record<string, unknown>;
+  path: string;
+}
+
+/** `path` is a model directory holding weights.ddmw, or the .ddmw file itself. Throws a clear Error. */
+export function loadModelFromDisk(path: string): LoadedModel {
+  if (!existsSync(path)) throw new Error(`No model at "${path}".`);
+  const file = statSync(path).isDirectory() ? join(path, 'weights.ddmw') : path;
+  if (!existsSync(file)) throw new Error(`"${path}" has no weights.ddmw.`);
+  const saved = loadWeights(new Uint8Array(readFileSync(file)), { what: file });
+  const weights: Weights = {};
+  for (const s of describeUNet(saved.config).specs) weights[s.name] = tf.tensor(saved.weights.get(s.name)!, s.shape, 'float32');
+  return { config: saved.config, weights, meta: saved.meta, path: file };
+}

@@ -1,0 +1,205 @@
+/**
+ * The denoiser: a small U-Net that predicts the noise ε in x_t.
+ *
+ *   t ─ sinusoidal ─ MLP ─┐ (+ label embedding, with a "no label" entry)
+ *                         ▼ added inside every residual block
+ *   x ─ conv ─ [Res(+Attn)] ─ down ─ … ─ Res Attn Res ─ … ─ up ─ [Res(+Attn)] ─ GN SiLU conv ─ ε
+ *                   └─────────── skip (concat) ────────────────────┘
+ *
+ * One definition, used by the browser, the Node trainer, the benchmarks and
+ * the tests. It knows nothing of samplers. `describeUNet` lists every weight
+ * and counts multiply-accumulates from the same walk the forward pass does.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { groupsFor, levelChannels, type UNetConfig } from './config';
+import { attentionBlock } from './layers/attention';
+import { conv2d, linear } from './layers/conv';
+import { labelEmbedding, timestepFeatures } from './layers/embed';
+import { groupNorm, silu } from './layers/norm';
+import { upsample2x } from './layers/resample';
+import { countParams, initValues, weightsFromValues, type InitOptions, type ParamSpec, type Weights } from './params';
+
+export interface UNetDescription {
+  specs: ParamSpec[];
+  params: number;
+  /** Multiply-accumulates per image for one forward pass (convs + matmuls). */
+  macsPerImage: number;
+  /** 2 × MACs. */
+  flopsPerImage: number;
+}
+
+/** Walks the architecture once, listing weights and MACs. Mirrors `unetForward`. */
+export function describeUNet(cfg: UNetConfig): UNetDescription {
+  const specs: ParamSpec[] = [];
+  let macs = 0;
+  const ch = levelChannels(cfg);
+  const conv = (name: string, cin: number, cout: number, k: number, outHW: number, zero = false) => {
+    specs.push({ name: `${name}.w`, shape: [k, k, cin, cout], init: zero ? 'zeroFinal' : 'fanIn', fanIn: k * k * cin });
+    specs.push({ name: `${name}.b`, shape: [cout], init: 'zeros' });
+    macs += outHW * outHW * k * k * cin * cout;
+  };
+  const lin = (name: string, din: number, dout: number, rows: number, zero = false) => {
+    specs.push({ name: `${name}.w`, shape: [din, dout], init: zero ? 'zeroFinal' : 'fanIn', fanIn: din });
+    specs.push({ name: `${name}.b`, shape: [dout], init: 'zeros' });
+    macs += rows * din * dout;
+  };
+  const norm = (name: string, c: number) => {
+    specs.push({ name: `${name}.gamma`, shape: [c], init: 'ones' });
+    specs.push({ name: `${name}.beta`, shape: [c], init: 'zeros' });
+  };
+  const res = (name: string, cin: number, cout: number, hw: number) => {
+    norm(`${name}.norm1`, cin);
+    conv(`${name}.conv1`, cin, cout, 3, hw);
+    lin(`${name}.temb`, cfg.timeEmbedDim, cout, 1);
+    norm(`${name}.norm2`, cout);
+    conv(`${name}.conv2`, cout, cout, 3, hw, true);
+    if (cin !== cout) conv(`${name}.skip`, cin, cout, 1, hw);
+  };
+  const attn = (name: string, c: number, hw: number) => {
+    const n = hw * hw;
+    norm(`${name}.norm`, c);
+    lin(`${name}.qkv`, c, 3 * c, n);
+    macs += 2 * n * n * c; // QKᵀ and AV
+    lin(`${name}.proj`, c, c, n, true);
+    if (cfg.contextDim > 0) {
+      norm(`${name}.xnorm`, c);
+      lin(`${name}.xq`, c, c, n);
+      lin(`${name}.xkv`, cfg.contextDim, 2 * c, 0); // per token of the context, not per pixel
+      lin(`${name}.xproj`, c, c, n, true);
+    }
+  };
+
+  lin('time.fc1', cfg.timeFeatureDim, cfg.timeEmbedDim, 1);
+  lin('time.fc2', cfg.timeEmbedDim, cfg.timeEmbedDim, 1);
+  if (cfg.numClasses > 0) {
+    specs.push({ name: 'label.table', shape: [cfg.numClasses + 1, cfg.timeEmbedDim], init: 'fanIn', fanIn: 1 / 3 });
+  }
+  let hw = cfg.imageSize;
+  conv('in', cfg.inChannels, ch[0], 3, hw);
+  let cur = ch[0];
+  const skips: number[] = [];
+  for (let l = 0; l < ch.length; l++) {
+    for (let r = 0; r < cfg.numResBlocks; r++) {
+      res(`down${l}.res${r}`, cur, ch[l], hw);
+      cur = ch[l];
+      if (cfg.attentionLevels.includes(l)) attn(`down${l}.attn${r}`, cur, hw);
+      skips.push(cur);
+    }
+    if (l < ch.length - 1) {
+      hw /= 2;
+      conv(`down${l}.down`, cur, cur, 3, hw);
+    }
+  }
+  res('mid.res0', cur, cur, hw);
+  attn('mid.attn', cur, hw);
+  res('mid.res1', cur, cur, hw);
+  for (let l = ch.length - 1; l >= 0; l--) {
+    for (let r = 0; r < cfg.numResBlocks; r++) {
+      const skip = skips.pop()!;
+      res(`up${l}.res${r}`, cur + skip, ch[l], hw);
+      cur = ch[l];
+      if (cfg.attentionLevels.includes(l)) attn(`up${l}.attn${r}`, cur, hw);
+    }
+    if (l > 0) {
+      hw *= 2;
+      if (cfg.upsampleConv) conv(`up${l}.up`, cur, cur, 3, hw);
+    }
+  }
+  norm('out.norm', cur);
+  conv('out.conv', cur, cfg.inChannels, 3, hw, true);
+  return { specs, params: countParams(specs), macsPerImage: macs, flopsPerImage: 2 * macs };
+}
+
+export interface ForwardOptions {
+  /** Return the attention maps of every attention block, keyed by block name. */
+  returnAttention?: boolean;
+  /** Text context [B, L, contextDim] for cross-attention (only when the config has contextDim > 0). */
+  context?: tf.Tensor3D;
+}
+
+// Type aliases (not interfaces) so that a ForwardResult is a tf.TensorContainer and can leave a tf.tidy.
+export type AttentionMaps = {
+  self: tf.Tensor4D;
+  cross?: tf.Tensor4D;
+  /** Spatial size of the block (maps are over hw×hw pixels). */
+  size: number;
+};
+
+export type ForwardResult = {
+  eps: tf.Tensor4D;
+  attention?: Record<string, AttentionMaps>;
+};
+
+function resBlock(w: Weights, cfg: UNetConfig, name: string, x: tf.Tensor4D, temb: tf.Tensor2D, cout: number): tf.Tensor4D {
+  const cin = x.shape[3];
+  let h = conv2d(w, `${name}.conv1`, groupNorm(w, `${name}.norm1`, x, groupsFor(cfg, cin), 'silu'));
+  const tproj = linear(w, `${name}.temb`, temb).reshape([-1, 1, 1, cout]);
+  h = tf.add(h, tproj);
+  h = conv2d(w, `${name}.conv2`, groupNorm(w, `${name}.norm2`, h, groupsFor(cfg, cout), 'silu'));
+  const skip = cin !== cout ? conv2d(w, `${name}.skip`, x) : x;
+  return tf.add(skip, h);
+}
+
+/**
+ * ε̂ = UNet(x_t, t, label). x: [B, H, W, C] float32 in the data's scale;
+ * t: [B] int32 timesteps in 0..T-1; label: [B] int32, with `numClasses`
+ * meaning "no label" (ignored when the model is unconditional).
+ * Call inside tf.tidy (or dispose what comes back).
+ */
+export function unetForward(
+  w: Weights,
+  cfg: UNetConfig,
+  x: tf.Tensor4D,
+  t: tf.Tensor1D,
+  label: tf.Tensor1D | null,
+  opts: ForwardOptions = {},
+): ForwardResult {
+  const ch = levelChannels(cfg);
+  const attention: Record<string, AttentionMaps> = {};
+  const hasCross = cfg.contextDim > 0;
+  const attn = (name: string, h: tf.Tensor4D) => {
+    const r = attentionBlock(w, name, h, { heads: cfg.numHeads, groups: groupsFor(cfg, h.shape[3]), context: opts.context, hasCross });
+    if (opts.returnAttention) attention[name] = { self: r.selfMaps, cross: r.crossMaps, size: h.shape[1] };
+    return r.y;
+  };
+
+  let temb = linear(w, 'time.fc2', silu(linear(w, 'time.fc1', timestepFeatures(t, cfg.timeFeatureDim))));
+  if (cfg.numClasses > 0) {
+    const lab = label ?? tf.fill([x.shape[0]], cfg.numClasses, 'int32');
+    temb = tf.add(temb, labelEmbedding(w, 'label', lab as tf.Tensor1D, cfg.numClasses + 1));
+  }
+  const tembAct = silu(temb);
+
+  let h = conv2d(w, 'in', x);
+  const skips: tf.Tensor4D[] = [];
+  for (let l = 0; l < ch.length; l++) {
+    for (let r = 0; r < cfg.numResBlocks; r++) {
+      h = resBlock(w, cfg, `down${l}.res${r}`, h, tembAct, ch[l]);
+      if (cfg.attentionLevels.includes(l)) h = attn(`down${l}.attn${r}`, h);
+      skips.push(h);
+    }
+    if (l < ch.length - 1) h = conv2d(w, `down${l}.down`, h, 2);
+  }
+  h = resBlock(w, cfg, 'mid.res0', h, tembAct, h.shape[3]);
+  h = attn('mid.attn', h);
+  h = resBlock(w, cfg, 'mid.res1', h, tembAct, h.shape[3]);
+  for (let l = ch.length - 1; l >= 0; l--) {
+    for (let r = 0; r < cfg.numResBlocks; r++) {
+      h = tf.concat([h, skips.pop()!], 3);
+      h = resBlock(w, cfg, `up${l}.res${r}`, h, tembAct, ch[l]);
+      if (cfg.attentionLevels.includes(l)) h = attn(`up${l}.attn${r}`, h);
+    }
+    if (l > 0) {
+      h = upsample2x(h);
+      if (cfg.upsampleConv) h = conv2d(w, `up${l}.up`, h);
+    }
+  }
+  const eps = conv2d(w, 'out.conv', groupNorm(w, 'out.norm', h, groupsFor(cfg, h.shape[3]), 'silu'));
+  return opts.returnAttention ? { eps, attention } : { eps };
+}
+
+/** Fresh weights for a config (plain tensors; wrap with toVariables to train). */
+export function initUNet(cfg: UNetConfig, opts: InitOptions = {}): Weights {
+  const { specs } = describeUNet(cfg);
+  return weightsFromValues(specs, initValues(specs, opts));
+}

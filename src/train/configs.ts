@@ -1,0 +1,61 @@
+/** Named training recipes: a model config plus everything the trainer and data need. */
+import type { ScheduleOptions } from '../diffusion/schedules';
+import { unetConfig, type UNetConfig } from '../model/config';
+
+export interface TrainRecipe {
+  name: string;
+  model: UNetConfig;
+  dataset: 'mnist' | 'fashion';
+  schedule: ScheduleOptions;
+  batch: number;
+  /** Default total steps of a full run. */
+  steps: number;
+  lr: number;
+  warmupSteps: number;
+  ema: number;
+  pUncond: number;
+  minSnrGamma: number | null;
+  gradClip: number;
+  seed: number;
+}
+
+const recipes: Record<string, () => TrainRecipe> = {
+  'mnist-cond': () => ({
+    name: 'mnist-cond',
+    model: unetConfig('mnist-cond'),
+    dataset: 'mnist',
+    schedule: { kind: 'linear', T: 1000 },
+    batch: 64,
+    steps: 20000,
+    lr: 1e-3,
+    warmupSteps: 200,
+    ema: 0.999,
+    pUncond: 0.1,
+    minSnrGamma: 5,
+    gradClip: 1,
+    seed: 0,
+  }),
+  tiny: () => ({
+    name: 'tiny',
+    model: unetConfig('tiny', { imageSize: 28, channelMults: [1, 2, 2], attentionLevels: [2] }),
+    dataset: 'mnist',
+    schedule: { kind: 'linear', T: 1000 },
+    batch: 16,
+    steps: 200,
+    lr: 2e-3,
+    warmupSteps: 20,
+    ema: 0.99,
+    pUncond: 0.1,
+    minSnrGamma: 5,
+    gradClip: 1,
+    seed: 0,
+  }),
+};
+
+export function trainRecipe(name: string): TrainRecipe {
+  const r = recipes[name];
+  if (!r) throw new Error(`Unknown training config "${name}"; known: ${Object.keys(recipes).join(', ')}.`);
+  return r();
+}
+
+export const TRAIN_RECIPES = Object.keys(recipes);

@@ -1,0 +1,43 @@
+/**
+ * Node worker thread for parallel sampling: its own TF.js wasm instance (wasm
+ * threads are off in Node, so one worker per core is how sampling uses both
+ * cores). Receives { modelPath } once, then jobs; answers with samples.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { createRng } from '../diffusion/rng';
+import { makeSchedule } from '../diffusion/schedule';
+import { loadModelFromDisk } from '../model/load';
+import { generateSamples, type SamplerName } from './generate';
+import { startNodeBackend } from './node-backend';
+
+export interface SampleJob {
+  id: number;
+  labels: Int32Array;
+  seed: number;
+  sampler: SamplerName;
+  steps: number;
+  guidance: number;
+  eta: number;
+  chunk: number;
+}
+
+const port = parentPort!;
+await startNodeBackend('wasm');
+const model = loadModelFromDisk((workerData as { modelPath: string }).modelPath);
+const schedule = makeSchedule({ kind: 'linear', T: model.config.timesteps });
+port.on('message', async (job: SampleJob | null) => {
+  if (!job) {
+    port.close();
+    process.exit(0);
+  }
+  try {
+    const x0 = await generateSamples({
+      weights: model.weights, config: model.config, schedule, labels: job.labels, sampler: job.sampler, steps: job.steps,
+      guidance: job.guidance, eta: job.eta, rng: createRng(job.seed).fork(job.id), chunk: job.chunk,
+    });
+    port.postMessage({ id: job.id, x0 }, [x0.buffer as ArrayBuffer]);
+  } catch (e) {
+    port.postMessage({ id: job.id, error: e instanceof Error ? e.message : String(e) });
+  }
+});
+port.postMessage({ ready: true });

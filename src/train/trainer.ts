@@ -1,0 +1,253 @@
+/**
+ * The training engine: one step = sample t and ε, noise the batch, predict ε,
+ * weighted MSE, gradients, Adam with linear warm-up, EMA of the weights.
+ *
+ * It runs unchanged on any TF.js backend: WebGPU in a browser Web Worker, or
+ * wasm in Node (after `registerWasmTrainingKernels()`). Randomness comes from
+ * the maths core's seeded RNG, forked per step, so a run resumed from a
+ * checkpoint draws exactly the numbers it would have drawn.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { createRng } from '../diffusion/rng';
+import type { Schedule } from '../diffusion/schedule';
+import type { UNetConfig } from '../model/config';
+import { describeUNet, initUNet, unetForward } from '../model/unet';
+import { disposeWeights, toVariables, type VariableWeights, type Weights } from '../model/params';
+import { adamEmaUpdate } from './adam-kernel';
+import { minSnrWeights } from './loss';
+
+export type TrainSchedule = Schedule;
+
+export interface TrainerOptions {
+  config: UNetConfig;
+  schedule: TrainSchedule;
+  /** Peak learning rate (default 2e-4... 1e-3 is fine for small nets). */
+  lr?: number;
+  /** Steps of linear warm-up from 0 to lr (default 200). */
+  warmupSteps?: number;
+  adamBeta1?: number;
+  adamBeta2?: number;
+  adamEps?: number;
+  /**
+   * EMA decay of the weights (default 0.999). The EMA starts as a copy of the
+   * initial weights and uses min(ema, (1+k)/(10+k)) at step k, so that a short
+   * run's EMA is not dominated by the random init.
+   */
+  ema?: number;
+  /** Probability that a label is replaced by "no label" (default 0.1), for classifier-free guidance. */
+  pUncond?: number;
+  /** γ of min-SNR-γ loss weighting (Hang et al. 2023); null/0 = plain MSE (default 5). */
+  minSnrGamma?: number | null;
+  /** Clip the global gradient norm (default 1; 0 = off). */
+  gradClip?: number;
+  /** Seed of the weight init and of every step's t, ε and label dropout. */
+  seed?: number;
+}
+
+export interface ResolvedTrainerOptions extends Required<Omit<TrainerOptions, 'config' | 'schedule' | 'minSnrGamma'>> {
+  minSnrGamma: number | null;
+}
+
+export function resolveTrainerOptions(o: TrainerOptions): ResolvedTrainerOptions {
+  return {
+    lr: o.lr ?? 1e-3,
+    warmupSteps: o.warmupSteps ?? 200,
+    adamBeta1: o.adamBeta1 ?? 0.9,
+    adamBeta2: o.adamBeta2 ?? 0.999,
+    adamEps: o.adamEps ?? 1e-8,
+    ema: o.ema ?? 0.999,
+    pUncond: o.pUncond ?? 0.1,
+    minSnrGamma: o.minSnrGamma === undefined ? 5 : o.minSnrGamma,
+    gradClip: o.gradClip ?? 1,
+    seed: o.seed ?? 0,
+  };
+}
+
+export interface Batch {
+  /** B images, NHWC flattened, in [-1, 1]. */
+  x0: Float32Array;
+  /** B labels (0..numClasses-1); ignored for unconditional models. */
+  labels?: ArrayLike<number>;
+}
+
+export interface StepResult {
+  step: number;
+  loss: number;
+  lr: number;
+}
+
+/** Everything needed to resume: weights, Adam moments, EMA, step, loss history. */
+export interface TrainerState {
+  step: number;
+  weights: Map<string, Float32Array>;
+  adamM: Map<string, Float32Array>;
+  adamV: Map<string, Float32Array>;
+  ema: Map<string, Float32Array>;
+  lossHistory: number[];
+}
+
+export interface Trainer {
+  readonly config: UNetConfig;
+  readonly options: ResolvedTrainerOptions;
+  readonly weights: VariableWeights;
+  readonly ema: VariableWeights;
+  readonly step: number;
+  readonly lossHistory: number[];
+  /** One optimisation step on a batch. Disposes everything it makes. */
+  trainStep(batch: Batch): Promise<StepResult>;
+  /** Learning rate at a step (linear warm-up, then constant). */
+  lrAt(step: number): number;
+  exportState(): Promise<TrainerState>;
+  dispose(): void;
+}
+
+/** Noised inputs for one step, made on the CPU from the seeded RNG (cheap next to the network). */
+export interface NoisedBatch {
+  xt: Float32Array;
+  eps: Float32Array;
+  t: Int32Array;
+  labels: Int32Array;
+  lossWeights: Float32Array;
+}
+
+export function makeNoisedBatch(
+  batch: Batch,
+  cfg: UNetConfig,
+  schedule: TrainSchedule,
+  opts: { pUncond: number; minSnrGamma: number | null; seed: number },
+  step: number,
+): NoisedBatch {
+  const pix = cfg.imageSize * cfg.imageSize * cfg.inChannels;
+  const B = batch.x0.length / pix;
+  if (!Number.isInteger(B) || B < 1) throw new Error(`Batch of ${batch.x0.length} values is not a whole number of ${pix}-value images.`);
+  const rng = createRng(opts.seed).fork(step);
+  const t = new Int32Array(B);
+  const labels = new Int32Array(B);
+  for (let b = 0; b < B; b++) {
+    t[b] = rng.int(schedule.T);
+    const drop = cfg.numClasses > 0 && rng.uniform() < opts.pUncond;
+    labels[b] = cfg.numClasses === 0 ? 0 : drop || !batch.labels ? cfg.numClasses : Number(batch.labels[b]);
+  }
+  const eps = rng.fillNormal(new Float32Array(B * pix));
+  const xt = new Float32Array(B * pix);
+  for (let b = 0; b < B; b++) {
+    const a = schedule.sqrtAlphaBar[t[b]];
+    const s = schedule.sqrtOneMinusAlphaBar[t[b]];
+    for (let i = b * pix; i < (b + 1) * pix; i++) xt[i] = a * batch.x0[i] + s * eps[i];
+  }
+  return { xt, eps, t, labels, lossWeights: minSnrWeights(schedule, t, opts.minSnrGamma) };
+}
+
+export function createTrainer(opts: TrainerOptions, resume?: TrainerState): Trainer {
+  const config = opts.config;
+  const o = resolveTrainerOptions(opts);
+  const { specs } = describeUNet(config);
+  const fromMap = (m: Map<string, Float32Array>, what: string): Weights => {
+    const w: Weights = {};
+    for (const s of specs) {
+      const v = m.get(s.name);
+      if (!v || v.length !== s.shape.reduce((a, b) => a * b, 1)) throw new Error(`Checkpoint ${what} lacks "${s.name}" or has the wrong size.`);
+      w[s.name] = tf.tensor(v, s.shape, 'float32');
+    }
+    return w;
+  };
+  // Variables share the buffers of the tensors they are made from; those tensors are then released.
+  const asVars = (w: Weights, trainable: boolean) => {
+    const vars = toVariables(w, trainable);
+    disposeWeights(w);
+    return vars;
+  };
+  const init = resume ? fromMap(resume.weights, 'weights') : initUNet(config, { seed: o.seed });
+  const ema = asVars(resume ? fromMap(resume.ema, 'EMA') : mapClone(init), false);
+  const m = asVars(resume ? fromMap(resume.adamM, 'Adam m') : mapZeros(init), false);
+  const v = asVars(resume ? fromMap(resume.adamV, 'Adam v') : mapZeros(init), false);
+  const weights = asVars(init, true);
+  let step = resume?.step ?? 0;
+  const lossHistory = resume ? [...resume.lossHistory] : [];
+  const names = specs.map((s) => s.name);
+  const varList = names.map((n) => weights[n]);
+  const pix = config.imageSize * config.imageSize * config.inChannels;
+
+  const lrAt = (s: number) => (o.warmupSteps > 0 ? o.lr * Math.min(1, (s + 1) / o.warmupSteps) : o.lr);
+
+  async function trainStep(batch: Batch): Promise<StepResult> {
+    const nb = makeNoisedBatch(batch, config, schedule(), o, step);
+    const B = nb.t.length;
+    const lr = lrAt(step);
+    const lossT = tf.tidy(() => {
+      const xt = tf.tensor4d(nb.xt, [B, config.imageSize, config.imageSize, config.inChannels]);
+      const eps = tf.tensor4d(nb.eps, xt.shape);
+      const t = tf.tensor1d(nb.t, 'int32');
+      const lab = tf.tensor1d(nb.labels, 'int32');
+      const lw = tf.tensor1d(nb.lossWeights);
+      const { value, grads } = tf.variableGrads(() => {
+        const pred = unetForward(weights, config, xt, t, lab).eps;
+        // Per-image MSE, weighted, averaged over the batch.
+        const perImage = tf.mean(tf.squaredDifference(pred, eps).reshape([B, pix]), 1);
+        return tf.mean(tf.mul(perImage, lw)) as tf.Scalar;
+      }, varList);
+      // variableGrads keys by the variable's own (generated) name.
+      const grad = (n: string) => grads[weights[n].name];
+      let scale: tf.Scalar = tf.scalar(1);
+      if (o.gradClip > 0) {
+        const sq = tf.addN(names.map((n) => tf.sum(tf.square(grad(n)))));
+        const norm = tf.sqrt(sq);
+        scale = tf.minimum(1, tf.div(o.gradClip, tf.add(norm, 1e-6))) as tf.Scalar;
+      }
+      const k = step + 1;
+      const emaDecay = Math.min(o.ema, (1 + step) / (10 + step));
+      const attrs = { stepSize: lr / (1 - o.adamBeta1 ** k), beta1: o.adamBeta1, beta2: o.adamBeta2, bc2: 1 - o.adamBeta2 ** k, eps: o.adamEps, emaDecay };
+      for (const n of names) {
+        const r = adamEmaUpdate(weights[n], grad(n), m[n], v[n], ema[n], scale, attrs);
+        m[n].assign(r.m);
+        v[n].assign(r.v);
+        weights[n].assign(r.w);
+        ema[n].assign(r.ema);
+      }
+      return value;
+    });
+    const loss = (await lossT.data())[0];
+    lossT.dispose();
+    step++;
+    lossHistory.push(loss);
+    return { step, loss, lr };
+  }
+
+  const schedule = () => opts.schedule;
+
+  return {
+    config,
+    options: o,
+    weights,
+    ema,
+    get step() {
+      return step;
+    },
+    lossHistory,
+    trainStep,
+    lrAt,
+    async exportState() {
+      const read = async (w: VariableWeights) => {
+        const out = new Map<string, Float32Array>();
+        for (const n of names) out.set(n, (await w[n].data()) as Float32Array);
+        return out;
+      };
+      return { step, weights: await read(weights), adamM: await read(m), adamV: await read(v), ema: await read(ema), lossHistory: [...lossHistory] };
+    },
+    dispose() {
+      for (const w of [weights, ema, m, v]) disposeWeights(w);
+    },
+  };
+}
+
+function mapClone(w: Weights): Weights {
+  const out: Weights = {};
+  for (const [k, t] of Object.entries(w)) out[k] = t.clone();
+  return out;
+}
+
+function mapZeros(w: Weights): Weights {
+  const out: Weights = {};
+  for (const [k, t] of Object.entries(w)) out[k] = tf.zerosLike(t);
+  return out;
+}

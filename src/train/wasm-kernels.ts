@@ -1,0 +1,337 @@
+/**
+ * Gradient kernels that TF.js 4.22's wasm backend lacks (or runs slowly),
+ * built from the wasm backend's own fast kernels (XNNPACK convolutions and
+ * matmuls). Shared by the Node trainer and a browser wasm fallback: call
+ * `registerWasmTrainingKernels()` once after importing
+ * '@tensorflow/tfjs-backend-wasm'.
+ *
+ * - Conv2DBackpropFilter (missing): dW[kh,kw,ci,co] = Σ_{b,i,j} x[b, i·s+kh−p, j·s+kw−p, ci] · dy[b,i,j,co]
+ *   is itself a convolution: batch ↔ channel swapped, dy as the filter, the
+ *   stride becoming a dilation. Or, as an alternative, im2col + one matmul.
+ * - Conv2DBackpropInput (present but a plain loop): for stride 1 it is a
+ *   convolution of dy with the 180°-rotated, in/out-swapped filter; for
+ *   stride s, the same on dy with s−1 zeros inserted between pixels.
+ * - DDGroupNormAct (+ its gradient): GroupNorm as plain JS loops over the
+ *   wasm heap (two passes instead of ~35 kernel calls), SiLU through the
+ *   backend's SIMD Sigmoid.
+ * - DDAdamEma: Adam + EMA of one parameter in one JS pass (see adam-kernel.ts).
+ * - Sum over leading axes (every bias gradient: Σ over batch and pixels),
+ *   which the stock kernel does by a full transpose first: as ones · X, one
+ *   XNNPACK matmul.
+ * - BatchMatMul with transposeA/transposeB (present but 5–15× slower than
+ *   the plain case): transpose explicitly, then multiply. Every weight
+ *   gradient of a dense layer is such a product.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { TensorInfo, KernelConfig, NamedAttrMap, NamedTensorInfoMap } from '@tensorflow/tfjs';
+import { adamEmaArrays, FUSED_ADAM, type AdamEmaAttrs } from './adam-kernel';
+import { FUSED_GROUP_NORM, FUSED_GROUP_NORM_GRAD, groupNormActBackward, groupNormForward } from '../model/layers/norm';
+
+type Backend = { disposeData(id: object): void };
+type WasmBackend = Backend & {
+  makeOutput(shape: number[], dtype: 'float32'): TensorInfo;
+  typedArrayFromHeap(t: TensorInfo): Float32Array;
+};
+
+function runKernel(name: string, backend: Backend, inputs: NamedTensorInfoMap, attrs: NamedAttrMap = {}): TensorInfo {
+  const k = tf.getKernel(name, 'wasm');
+  if (!k) throw new Error(`wasm backend has no ${name} kernel`);
+  return k.kernelFunc({ inputs, backend: backend as never, attrs }) as TensorInfo;
+}
+
+function free(backend: Backend, ...infos: TensorInfo[]) {
+  for (const i of infos) backend.disposeData(i.dataId);
+}
+
+export type FilterGradMethod = 'dilated-conv' | 'im2col';
+export type InputGradMethod = 'stock' | 'conv';
+
+let filterMethod: FilterGradMethod = 'dilated-conv';
+let inputMethod: InputGradMethod = 'conv';
+
+interface ConvAttrs {
+  strides: number | [number, number];
+  pad: 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
+  dataFormat?: 'NHWC' | 'NCHW';
+  dimRoundingMode?: 'floor' | 'round' | 'ceil';
+}
+
+function convInfo(xShape: number[], filterShape: number[], attrs: ConvAttrs) {
+  if (attrs.dataFormat && attrs.dataFormat !== 'NHWC') throw new Error('only NHWC convolutions are supported');
+  return tf.backend_util.computeConv2DInfo(
+    xShape as [number, number, number, number],
+    filterShape as [number, number, number, number],
+    attrs.strides,
+    1,
+    attrs.pad,
+    attrs.dimRoundingMode,
+  );
+}
+
+/** dW via a dilated forward convolution over transposed tensors. */
+function filterGradDilated(x: TensorInfo, dy: TensorInfo, filterShape: number[], attrs: ConvAttrs, backend: Backend): TensorInfo {
+  const info = convInfo(x.shape, filterShape, attrs);
+  const [kh, kw] = filterShape;
+  const [, H, W] = x.shape;
+  const [, Ho, Wo] = dy.shape;
+  const sH = info.strideHeight;
+  const sW = info.strideWidth;
+  const pT = info.padInfo.top;
+  const pL = info.padInfo.left;
+  // Bottom/right padding that makes the output exactly kh×kw.
+  let pB = kh - 1 + (Ho - 1) * sH + 1 - H - pT;
+  let pR = kw - 1 + (Wo - 1) * sW + 1 - W - pL;
+  let xt = runKernel('Transpose', backend, { x }, { perm: [3, 1, 2, 0] }); // [Cin, H, W, B]
+  if (pB < 0 || pR < 0) {
+    const cropped = runKernel('Slice', backend, { x: xt }, { begin: [0, 0, 0, 0], size: [xt.shape[0], H + Math.min(0, pB), W + Math.min(0, pR), xt.shape[3]] });
+    free(backend, xt);
+    xt = cropped;
+    pB = Math.max(0, pB);
+    pR = Math.max(0, pR);
+  }
+  const dyt = runKernel('Transpose', backend, { x: dy }, { perm: [1, 2, 0, 3] }); // [Ho, Wo, B, Cout]
+  const o = runKernel('Conv2D', backend, { x: xt, filter: dyt }, {
+    strides: [1, 1],
+    pad: [[0, 0], [pT, pB], [pL, pR], [0, 0]],
+    dataFormat: 'NHWC',
+    dilations: [sH, sW],
+  }); // [Cin, kh, kw, Cout]
+  const out = runKernel('Transpose', backend, { x: o }, { perm: [1, 2, 0, 3] });
+  free(backend, xt, dyt, o);
+  return out;
+}
+
+/** dW via im2col: patches [B·Ho·Wo, kh·kw·Cin]ᵀ · dy [B·Ho·Wo, Cout]. */
+function filterGradIm2col(x: TensorInfo, dy: TensorInfo, filterShape: number[], attrs: ConvAttrs, backend: Backend): TensorInfo {
+  const info = convInfo(x.shape, filterShape, attrs);
+  const [kh, kw, cin, cout] = filterShape;
+  const [b, H, W] = x.shape;
+  const [, Ho, Wo] = dy.shape;
+  const sH = info.strideHeight;
+  const sW = info.strideWidth;
+  const { top, left } = info.padInfo;
+  const bottom = Math.max(0, (Ho - 1) * sH + kh - H - top);
+  const right = Math.max(0, (Wo - 1) * sW + kw - W - left);
+  const xp = runKernel('PadV2', backend, { x }, { paddings: [[0, 0], [top, bottom], [left, right], [0, 0]], constantValue: 0 });
+  const cols: TensorInfo[] = [];
+  for (let i = 0; i < kh; i++) {
+    for (let j = 0; j < kw; j++) {
+      cols.push(runKernel('StridedSlice', backend, { x: xp }, {
+        begin: [0, i, j, 0],
+        end: [b, i + (Ho - 1) * sH + 1, j + (Wo - 1) * sW + 1, cin],
+        strides: [1, sH, sW, 1],
+        beginMask: 0, endMask: 0, ellipsisMask: 0, newAxisMask: 0, shrinkAxisMask: 0,
+      }));
+    }
+  }
+  const patches = cols.length === 1 ? cols[0] : runKernel('Concat', backend, cols as never, { axis: 3 });
+  const p2 = runKernel('Reshape', backend, { x: patches }, { shape: [1, b * Ho * Wo, kh * kw * cin] });
+  const d2 = runKernel('Reshape', backend, { x: dy }, { shape: [1, b * Ho * Wo, cout] });
+  const m = runKernel('BatchMatMul', backend, { a: p2, b: d2 }, { transposeA: true, transposeB: false });
+  const out = runKernel('Reshape', backend, { x: m }, { shape: [kh, kw, cin, cout] });
+  // wasm Reshape shares the buffer and bumps its reference count, so each reshape is freed too.
+  free(backend, xp, ...cols, p2, d2, m);
+  if (cols.length !== 1) free(backend, patches);
+  return out;
+}
+
+/** dx for stride 1 (and, via zero insertion, any stride) as a forward conv. */
+function inputGradConv(dy: TensorInfo, filter: TensorInfo, inputShape: number[], attrs: ConvAttrs, backend: Backend): TensorInfo {
+  const info = convInfo(inputShape, filter.shape, attrs);
+  const [kh, kw, cin, cout] = filter.shape;
+  const [b, H, W] = inputShape;
+  const [, Ho, Wo] = dy.shape;
+  const sH = info.strideHeight;
+  const sW = info.strideWidth;
+  // Rotate 180° and swap in/out: [kh, kw, Cout, Cin].
+  const rev = runKernel('Reverse', backend, { x: filter }, { dims: [0, 1] });
+  const wt = runKernel('Transpose', backend, { x: rev }, { perm: [0, 1, 3, 2] });
+  let src = dy;
+  const owned: TensorInfo[] = [rev, wt];
+  if (sH > 1 || sW > 1) {
+    // Insert zeros: [B,Ho,Wo,C] → [B,Ho,sH,Wo,sW,C] with dy in the [.,0,.,0,.] corner → [B,Ho·sH,Wo·sW,C].
+    const r = runKernel('Reshape', backend, { x: dy }, { shape: [b * Ho, 1, Wo, 1, cout] });
+    const padded = runKernel('PadV2', backend, { x: r }, { paddings: [[0, 0], [0, sH - 1], [0, 0], [0, sW - 1], [0, 0]], constantValue: 0 });
+    src = runKernel('Reshape', backend, { x: padded }, { shape: [b, Ho * sH, Wo * sW, cout] });
+    owned.push(r, padded, src);
+  }
+  const srcH = src.shape[1];
+  const srcW = src.shape[2];
+  // Output of a stride-1 conv over src with pad (a, c) has srcH + a + c − kh + 1 rows; we need H, aligned
+  // so that dx[h] = Σ dyz[h + top − i] · W[i], i.e. top pad kh−1−top.
+  const pT = kh - 1 - info.padInfo.top;
+  const pL = kw - 1 - info.padInfo.left;
+  const pB = H + kh - 1 - srcH - pT;
+  const pR = W + kw - 1 - srcW - pL;
+  let out: TensorInfo;
+  if (pT >= 0 && pL >= 0 && pB >= 0 && pR >= 0) {
+    out = runKernel('Conv2D', backend, { x: src, filter: wt }, { strides: [1, 1], pad: [[0, 0], [pT, pB], [pL, pR], [0, 0]], dataFormat: 'NHWC', dilations: [1, 1] });
+  } else {
+    // Unusual padding: pad generously, then crop.
+    const a = Math.max(0, pT), c = Math.max(0, pB), l = Math.max(0, pL), r = Math.max(0, pR);
+    const big = runKernel('Conv2D', backend, { x: src, filter: wt }, { strides: [1, 1], pad: [[0, 0], [a, c], [l, r], [0, 0]], dataFormat: 'NHWC', dilations: [1, 1] });
+    out = runKernel('Slice', backend, { x: big }, { begin: [0, a - pT, l - pL, 0], size: [b, H, W, cin] });
+    owned.push(big);
+  }
+  free(backend, ...owned);
+  return out;
+}
+
+let stockInputGrad: KernelConfig | undefined;
+let stockSum: KernelConfig | undefined;
+let stockMatMul: KernelConfig | undefined;
+
+function swapLast(backend: Backend, x: TensorInfo): TensorInfo {
+  const perm = x.shape.map((_, i) => i);
+  const r = perm.length;
+  [perm[r - 2], perm[r - 1]] = [perm[r - 1], perm[r - 2]];
+  return runKernel('Transpose', backend, { x }, { perm });
+}
+let registered = false;
+
+export interface WasmKernelOptions {
+  filterGrad?: FilterGradMethod;
+  inputGrad?: InputGradMethod;
+}
+
+/** Picks the implementation used by the registered kernels (for benchmarks and tests). */
+export function setWasmKernelMethods(opts: WasmKernelOptions): void {
+  if (opts.filterGrad) filterMethod = opts.filterGrad;
+  if (opts.inputGrad) inputMethod = opts.inputGrad;
+}
+
+/**
+ * Registers our Conv2DBackpropFilter for wasm and replaces its
+ * Conv2DBackpropInput with the conv-based one. Idempotent.
+ */
+export function registerWasmTrainingKernels(opts: WasmKernelOptions = {}): void {
+  setWasmKernelMethods(opts);
+  if (registered) return;
+  registered = true;
+  tf.registerKernel({
+    kernelName: 'Conv2DBackpropFilter',
+    backendName: 'wasm',
+    kernelFunc: ({ inputs, backend, attrs }) => {
+      const { x, dy } = inputs as { x: TensorInfo; dy: TensorInfo };
+      const a = attrs as unknown as ConvAttrs & { filterShape: number[] };
+      const be = backend as unknown as Backend;
+      return filterMethod === 'im2col' ? filterGradIm2col(x, dy, a.filterShape, a, be) : filterGradDilated(x, dy, a.filterShape, a, be);
+    },
+  });
+  stockInputGrad = tf.getKernel('Conv2DBackpropInput', 'wasm');
+  if (stockInputGrad) tf.unregisterKernel('Conv2DBackpropInput', 'wasm');
+  const stock = stockInputGrad;
+  tf.registerKernel({
+    kernelName: 'Conv2DBackpropInput',
+    backendName: 'wasm',
+    setupFunc: stock?.setupFunc,
+    kernelFunc: (args) => {
+      const { dy, filter } = args.inputs as { dy: TensorInfo; filter: TensorInfo };
+      const a = args.attrs as unknown as ConvAttrs & { inputShape: number[] };
+      if (inputMethod === 'stock' && stock) return stock.kernelFunc(args);
+      return inputGradConv(dy, filter, a.inputShape, a, args.backend as unknown as Backend);
+    },
+  });
+  tf.registerKernel({
+    kernelName: FUSED_GROUP_NORM,
+    backendName: 'wasm',
+    kernelFunc: ({ inputs, backend, attrs }) => {
+      const { x, gamma, beta } = inputs as { x: TensorInfo; gamma: TensorInfo; beta: TensorInfo };
+      const { groups, silu, eps } = attrs as unknown as { groups: number; silu: boolean; eps: number };
+      const be = backend as unknown as WasmBackend;
+      const y = be.makeOutput(x.shape, 'float32'); // allocate first: growing the heap detaches views
+      groupNormForward(be.typedArrayFromHeap(x), x.shape, be.typedArrayFromHeap(gamma), be.typedArrayFromHeap(beta), groups, eps, be.typedArrayFromHeap(y));
+      if (!silu) return y;
+      const s = runKernel('Sigmoid', be, { x: y });
+      const out = runKernel('Multiply', be, { a: y, b: s });
+      free(be, y, s);
+      return out;
+    },
+  });
+  tf.registerKernel({
+    kernelName: FUSED_GROUP_NORM_GRAD,
+    backendName: 'wasm',
+    kernelFunc: ({ inputs, backend, attrs }) => {
+      const { dy, x, gamma, beta } = inputs as { dy: TensorInfo; x: TensorInfo; gamma: TensorInfo; beta: TensorInfo };
+      const { groups, silu, eps } = attrs as unknown as { groups: number; silu: boolean; eps: number };
+      const be = backend as unknown as WasmBackend;
+      let s: TensorInfo | null = null;
+      if (silu) {
+        const y = be.makeOutput(x.shape, 'float32');
+        groupNormForward(be.typedArrayFromHeap(x), x.shape, be.typedArrayFromHeap(gamma), be.typedArrayFromHeap(beta), groups, eps, be.typedArrayFromHeap(y));
+        s = runKernel('Sigmoid', be, { x: y });
+        free(be, y);
+      }
+      const dx = be.makeOutput(x.shape, 'float32');
+      const dg = be.makeOutput(gamma.shape, 'float32');
+      const db = be.makeOutput(beta.shape, 'float32');
+      const v = (t: TensorInfo) => be.typedArrayFromHeap(t);
+      groupNormActBackward(v(dy), v(x), x.shape, v(gamma), v(beta), groups, s ? v(s) : null, eps, v(dx), v(dg), v(db));
+      if (s) free(be, s);
+      return [dx, dg, db];
+    },
+  });
+  tf.registerKernel({
+    kernelName: FUSED_ADAM,
+    backendName: 'wasm',
+    kernelFunc: ({ inputs, backend, attrs }) => {
+      const { w, g, m, v, ema, scale } = inputs as Record<'w' | 'g' | 'm' | 'v' | 'ema' | 'scale', TensorInfo>;
+      const be = backend as unknown as WasmBackend;
+      const outs = [be.makeOutput(w.shape, 'float32'), be.makeOutput(w.shape, 'float32'), be.makeOutput(w.shape, 'float32'), be.makeOutput(w.shape, 'float32')];
+      const h = (t: TensorInfo) => be.typedArrayFromHeap(t);
+      adamEmaArrays(h(w), h(g), h(m), h(v), h(ema), h(scale)[0], attrs as unknown as AdamEmaAttrs, h(outs[0]), h(outs[1]), h(outs[2]), h(outs[3]));
+      return outs;
+    },
+  });
+  stockMatMul = tf.getKernel('BatchMatMul', 'wasm');
+  const mm = stockMatMul;
+  stockSum = tf.getKernel('Sum', 'wasm');
+  const sum = stockSum;
+  if (sum && mm) {
+    tf.unregisterKernel('Sum', 'wasm');
+    tf.registerKernel({
+      kernelName: 'Sum',
+      backendName: 'wasm',
+      setupFunc: sum.setupFunc,
+      kernelFunc: (args) => {
+        const { x } = args.inputs as { x: TensorInfo };
+        const { axis, keepDims } = args.attrs as { axis: number | number[]; keepDims: boolean };
+        const axes = tf.util.parseAxisParam(axis, x.shape).sort((a, b) => a - b);
+        const k = axes.length;
+        const leading = k > 0 && k < x.shape.length && axes.every((a, i) => a === i);
+        const rows = x.shape.slice(0, k).reduce((a, b) => a * b, 1);
+        const cols = x.shape.slice(k).reduce((a, b) => a * b, 1);
+        if (!leading || x.dtype !== 'float32' || rows < 64) return sum.kernelFunc(args);
+        const be = args.backend as unknown as WasmBackend;
+        const ones = be.makeOutput([1, 1, rows], 'float32');
+        be.typedArrayFromHeap(ones).fill(1);
+        const x3 = runKernel('Reshape', be, { x }, { shape: [1, rows, cols] });
+        const m = mm.kernelFunc({ ...args, inputs: { a: ones, b: x3 }, attrs: { transposeA: false, transposeB: false } }) as TensorInfo;
+        const outShape = keepDims ? x.shape.map((d, i) => (i < k ? 1 : d)) : x.shape.slice(k);
+        const out = runKernel('Reshape', be, { x: m }, { shape: outShape });
+        free(be, ones, x3, m);
+        return out;
+      },
+    });
+  }
+  if (mm) {
+    tf.unregisterKernel('BatchMatMul', 'wasm');
+    tf.registerKernel({
+      kernelName: 'BatchMatMul',
+      backendName: 'wasm',
+      setupFunc: mm.setupFunc,
+      kernelFunc: (args) => {
+        const { a, b } = args.inputs as { a: TensorInfo; b: TensorInfo };
+        const { transposeA, transposeB } = args.attrs as { transposeA: boolean; transposeB: boolean };
+        if (!transposeA && !transposeB) return mm.kernelFunc(args);
+        const be = args.backend as unknown as Backend;
+        const a2 = transposeA ? swapLast(be, a) : a;
+        const b2 = transposeB ? swapLast(be, b) : b;
+        const out = mm.kernelFunc({ ...args, inputs: { a: a2, b: b2 }, attrs: { ...args.attrs, transposeA: false, transposeB: false } }) as TensorInfo;
+        if (transposeA) free(be, a2);
+        if (transposeB) free(be, b2);
+        return out;
+      },
+    });
+  }
+}

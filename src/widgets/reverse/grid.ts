@@ -1,0 +1,19 @@
+/** Grid mode: which labels the 16 samples get. */
+
+/**
+ * 'none' → one of each class 0..numClasses−1, then unconditional extras
+ * (label numClasses) up to `count`; a class → `count` of it.
+ */
+export function gridLabels(digit: string, numClasses: number, count = 16): Int32Array {
+  const out = new Int32Array(count);
+  if (digit === 'none') {
+    for (let i = 0; i < count; i++) out[i] = i < numClasses ? i : numClasses;
+  } else {
+    out.fill(Math.max(0, Math.min(numClasses - 1, Number(digit))));
+  }
+  return out;
+}
+
+export function labelName(label: number, numClasses: number): string {
+  return label >= numClasses ? 'no label' : String(label);
+}

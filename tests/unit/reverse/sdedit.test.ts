@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { createDdimSampler, createRng, makeSchedule } from '../../../src/diffusion';
+import { runSdEdit, startIndices } from '../../../src/widgets/reverse/sdedit';
+import { gridLabels } from '../../../src/widgets/reverse/grid';
+
+const schedule = makeSchedule({ kind: 'linear', T: 1000 });
+
+describe('SDEdit (image to image)', () => {
+  it('starts each column at the sampler step at or below the wanted t', () => {
+    const s = createDdimSampler({ schedule, steps: 10 }); // visits 999, 888, … 0
+    expect(startIndices(s, [1000, 500, 1])).toEqual([0, 5, 9]);
+    expect(Array.from(s.timesteps).slice(5, 6)).toEqual([444]);
+  });
+
+  it('with a perfect noise oracle, every column comes back to the image', async () => {
+    const x0 = Float64Array.from({ length: 16 }, (_, i) => (i % 3 === 0 ? 0.8 : -0.9));
+    const noise = createRng(4).normals(16);
+    const sampler = createDdimSampler({ schedule, steps: 20 });
+    // ε̂ = (x_t − √ᾱ x_0)/√(1 − ᾱ) for every image of the batch: the true noise.
+    const predict = async (x: Float32Array, t: number) =>
+      Float32Array.from(x, (v, i) => (v - schedule.sqrtAlphaBar[t] * x0[i % 16]) / schedule.sqrtOneMinusAlphaBar[t]);
+    let last;
+    for await (const f of runSdEdit({ schedule, sampler, x0, noise, paperTimes: [200, 600, 1000], predict })) last = f;
+    expect(last!.finished).toEqual([true, true, true]);
+    expect(last!.done).toBe(last!.total);
+    expect(last!.startT[2]).toBe(1000);
+    for (const c of last!.current) for (let i = 0; i < 16; i++) expect(c[i]).toBeCloseTo(x0[i], 4);
+  });
+});
+
+describe('grid labels', () => {
+  it('one per class then unconditional extras, or all one class', () => {
+    expect(Array.from(gridLabels('none', 10))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 10, 10, 10, 10, 10]);
+    expect(Array.from(gridLabels('4', 10, 3))).toEqual([4, 4, 4]);
+  });
+});

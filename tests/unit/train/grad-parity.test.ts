@@ -1,0 +1,165 @@
+/**
+ * Gradients on the wasm backend with our kernels (src/train/wasm-kernels.ts)
+ * must match the stock cpu backend, for the conv ops alone and for the loss
+ * of a whole small U-Net. The U-Net upsamples by reshape + broadcast, so the
+ * cpu's wrong ResizeNearestNeighborGrad (batch > 1) is not involved and batch 3
+ * is a fair test.
+ */
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { unetConfig } from '../../../src/model/config';
+import { describeUNet, unetForward } from '../../../src/model/unet';
+import { initValues } from '../../../src/model/params';
+import { registerWasmTrainingKernels, setWasmKernelMethods } from '../../../src/train/wasm-kernels';
+
+beforeAll(async () => {
+  registerWasmTrainingKernels();
+  await tf.setBackend('wasm');
+  await tf.ready();
+});
+
+const seq = (n: number, f: (i: number) => number) => Float32Array.from({ length: n }, (_, i) => f(i));
+const size = (s: number[]) => s.reduce((a, b) => a * b, 1);
+
+/** max |a − b| / max |b|: a scale-free error that a float32 sum order cannot push past ~1e-5. */
+function relErr(a: Float32Array, b: Float32Array): number {
+  let d = 0;
+  let m = 0;
+  for (let i = 0; i < a.length; i++) {
+    d = Math.max(d, Math.abs(a[i] - b[i]));
+    m = Math.max(m, Math.abs(b[i]));
+  }
+  return m === 0 ? d : d / m;
+}
+
+async function onBackend<T>(name: string, f: () => Promise<T>): Promise<T> {
+  const prev = tf.getBackend();
+  await tf.setBackend(name);
+  try {
+    return await f();
+  } finally {
+    await tf.setBackend(prev);
+  }
+}
+
+type Pad = 'same' | 'valid' | [[number, number], [number, number], [number, number], [number, number]];
+const sym: Pad = [[0, 0], [1, 1], [1, 1], [0, 0]];
+const cases: { x: number[]; w: number[]; stride: number; pad: Pad }[] = [
+  { x: [2, 8, 8, 3], w: [3, 3, 3, 5], stride: 1, pad: sym },
+  { x: [2, 8, 8, 3], w: [3, 3, 3, 5], stride: 2, pad: sym },
+  { x: [3, 7, 7, 4], w: [3, 3, 4, 2], stride: 2, pad: sym },
+  { x: [2, 8, 8, 3], w: [3, 3, 3, 5], stride: 1, pad: 'same' },
+  { x: [2, 8, 8, 3], w: [3, 3, 3, 5], stride: 2, pad: 'same' },
+  { x: [2, 9, 9, 3], w: [3, 3, 3, 5], stride: 2, pad: 'valid' },
+  { x: [2, 8, 8, 3], w: [1, 1, 3, 5], stride: 1, pad: 'valid' },
+  { x: [1, 6, 6, 1], w: [3, 3, 1, 4], stride: 1, pad: sym },
+];
+
+async function convGrads(c: (typeof cases)[number]) {
+  return tf.tidy(() => {
+    const x = tf.tensor4d(seq(size(c.x), (i) => Math.sin(i * 1.3)), c.x as [number, number, number, number]);
+    const w = tf.tensor4d(seq(size(c.w), (i) => Math.cos(i * 0.7)), c.w as [number, number, number, number]);
+    const g = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, c.stride, c.pad).square().sum());
+    return g([x, w]);
+  });
+}
+
+describe('conv2d gradients: wasm + our kernels vs stock cpu', () => {
+  for (const c of cases) {
+    for (const method of ['dilated-conv', 'im2col'] as const) {
+      it(`x${JSON.stringify(c.x)} w${JSON.stringify(c.w)} stride ${c.stride} pad ${JSON.stringify(c.pad)} (${method})`, async () => {
+        const [cx, cw] = await onBackend('cpu', async () => {
+          const [gx, gw] = await convGrads(c);
+          const out = [(await gx.data()) as Float32Array, (await gw.data()) as Float32Array];
+          tf.dispose([gx, gw]);
+          return out;
+        });
+        setWasmKernelMethods({ filterGrad: method });
+        const [gx, gw] = await convGrads(c);
+        setWasmKernelMethods({ filterGrad: 'dilated-conv' });
+        expect(relErr((await gx.data()) as Float32Array, cx)).toBeLessThan(1e-5);
+        expect(relErr((await gw.data()) as Float32Array, cw)).toBeLessThan(1e-5);
+        tf.dispose([gx, gw]);
+      });
+    }
+  }
+
+  it('transposed matmuls match', async () => {
+    const a = seq(6 * 5, (i) => Math.sin(i));
+    const b = seq(5 * 4, (i) => Math.cos(i));
+    const run = () =>
+      tf.tidy(() => {
+        const A = tf.tensor2d(a, [6, 5]);
+        const B = tf.tensor2d(b, [5, 4]);
+        return [tf.matMul(A.transpose(), B, true, false), tf.matMul(A, B.transpose(), false, true), tf.matMul(A.transpose(), B.transpose(), true, true)];
+      });
+    const ref = await onBackend('cpu', async () => Promise.all(run().map(async (t) => (await t.data()) as Float32Array)));
+    const got = await Promise.all(run().map(async (t) => (await t.data()) as Float32Array));
+    got.forEach((g, i) => expect(relErr(g, ref[i])).toBeLessThan(1e-6));
+  });
+});
+
+describe('U-Net loss gradients: wasm + our kernels vs stock cpu', () => {
+  it('every weight of the tiny U-Net (batch 3) matches', async () => {
+    const cfg = unetConfig('tiny');
+    const { specs } = describeUNet(cfg);
+    const values = initValues(specs, { seed: 7, zeroFinal: false });
+    const B = 3;
+    const pix = cfg.imageSize * cfg.imageSize * cfg.inChannels;
+    const xs = seq(B * pix, (i) => Math.sin(i * 0.37));
+    const eps = seq(B * pix, (i) => Math.cos(i * 0.11));
+    const grads = async () => {
+      const w: Record<string, tf.Variable> = {};
+      for (const s of specs) w[s.name] = tf.variable(tf.tensor(values.get(s.name)!, s.shape));
+      const out = tf.tidy(() => {
+        const x = tf.tensor4d(xs, [B, cfg.imageSize, cfg.imageSize, cfg.inChannels]);
+        const e = tf.tensor4d(eps, x.shape);
+        const t = tf.tensor1d([3, 500, 999], 'int32');
+        const lab = tf.tensor1d([1, 10, 4], 'int32');
+        return tf.variableGrads(() => tf.mean(tf.squaredDifference(unetForward(w, cfg, x, t, lab).eps, e)) as tf.Scalar, Object.values(w));
+      });
+      const res = new Map<string, Float32Array>();
+      for (const s of specs) res.set(s.name, (await out.grads[w[s.name].name].data()) as Float32Array);
+      const loss = (await out.value.data())[0];
+      tf.dispose([out.value, ...Object.values(out.grads), ...Object.values(w)]);
+      return { res, loss };
+    };
+    const ref = await onBackend('cpu', grads);
+    const got = await grads();
+    expect(got.loss).toBeCloseTo(ref.loss, 4);
+    const worst: [string, number][] = [];
+    for (const s of specs) {
+      const e = relErr(got.res.get(s.name)!, ref.res.get(s.name)!);
+      worst.push([s.name, e]);
+    }
+    worst.sort((a, b) => b[1] - a[1]);
+    expect(worst[0][1], `worst: ${worst[0][0]}`).toBeLessThan(1e-3);
+  });
+});
+
+describe('whole training steps: wasm engine vs stock cpu', () => {
+  it('three trainer steps (Adam, EMA, clipping, fused kernels) give the same weights', async () => {
+    const { createTrainer } = await import('../../../src/train/trainer');
+    const { makeSchedule } = await import('../../../src/diffusion/schedule');
+    const cfg = unetConfig('tiny');
+    const schedule = makeSchedule({ kind: 'linear', T: 1000 });
+    const pix = cfg.imageSize * cfg.imageSize;
+    const batch = { x0: seq(4 * pix, (i) => Math.sin(i * 0.21)), labels: [1, 2, 3, 4] };
+    const run = async () => {
+      const tr = createTrainer({ config: cfg, schedule, seed: 2, lr: 1e-3, warmupSteps: 2, gradClip: 0.5 });
+      for (let i = 0; i < 3; i++) await tr.trainStep(batch);
+      const st = await tr.exportState();
+      tr.dispose();
+      return st;
+    };
+    const ref = await onBackend('cpu', run);
+    const got = await run();
+    let worst = 0;
+    for (const part of ['weights', 'ema', 'adamM', 'adamV'] as const) {
+      for (const [k, v] of ref[part]) worst = Math.max(worst, relErr(got[part].get(k)!, v));
+    }
+    got.lossHistory.forEach((l, i) => expect(l).toBeCloseTo(ref.lossHistory[i], 4));
+    expect(worst).toBeLessThan(2e-3);
+  });
+});
