@@ -42,7 +42,7 @@ export const lessons: readonly LessonEntry[] = [
     number: 4,
     title: 'The denoiser and its training',
     summary: 'A U-Net told the timestep learns to predict the noise; train one on real digits in this tab.',
-    ready: false,
+    ready: true,
   },
   {
     slug: 'reverse-process',

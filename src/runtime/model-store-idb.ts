@@ -1,0 +1,79 @@
+/**
+ * The reader's model in IndexedDB, readable from the page and from the
+ * training worker alike (no DOM). Two records in one store:
+ *  - 'checkpoint': the whole training state (weights, Adam, EMA, loss
+ *    history) as a lab checkpoint file, to resume after a reload;
+ *  - 'yours': the EMA weights as a weight file, what other lessons load.
+ */
+export const DB_NAME = 'diffusion-demystified';
+export const STORE = 'models';
+export const DB_VERSION = 1;
+
+export interface StoredCheckpoint {
+  bytes: Uint8Array;
+  step: number;
+  savedAt: number;
+  elapsedMs: number;
+}
+
+export interface StoredModel {
+  /** A weight file (weight-io format, float32). */
+  bytes: Uint8Array;
+  step: number;
+  savedAt: number;
+  dataset: string;
+  params: number;
+}
+
+export type RecordKey = 'checkpoint' | 'yours';
+type RecordOf<K extends RecordKey> = K extends 'checkpoint' ? StoredCheckpoint : StoredModel;
+
+function open(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    if (typeof indexedDB === 'undefined') return reject(new Error('IndexedDB is not available here.'));
+    const req = indexedDB.open(DB_NAME, DB_VERSION);
+    req.onupgradeneeded = () => {
+      if (!req.result.objectStoreNames.contains(STORE)) req.result.createObjectStore(STORE);
+    };
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB could not be opened.'));
+    req.onblocked = () => reject(new Error('IndexedDB is blocked by another tab.'));
+  });
+}
+
+async function withStore<T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<T> | null): Promise<T | undefined> {
+  const db = await open();
+  try {
+    return await new Promise<T | undefined>((resolve, reject) => {
+      const tx = db.transaction(STORE, mode);
+      const req = fn(tx.objectStore(STORE));
+      let value: T | undefined;
+      if (req) req.onsuccess = () => (value = req.result);
+      tx.oncomplete = () => resolve(value);
+      tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed.'));
+      tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted (storage full?).'));
+    });
+  } finally {
+    db.close();
+  }
+}
+
+export function idbGet<K extends RecordKey>(key: K): Promise<RecordOf<K> | undefined> {
+  return withStore<RecordOf<K>>('readonly', (s) => s.get(key) as IDBRequest<RecordOf<K>>);
+}
+
+export async function idbPut<K extends RecordKey>(key: K, value: RecordOf<K>): Promise<void> {
+  await withStore('readwrite', (s) => s.put(value, key));
+}
+
+/** Both records in one transaction, so a reload never finds one without the other. */
+export async function idbPutBoth(checkpoint: StoredCheckpoint, yours: StoredModel): Promise<void> {
+  await withStore('readwrite', (s) => {
+    s.put(checkpoint, 'checkpoint');
+    return s.put(yours, 'yours');
+  });
+}
+
+export async function idbClear(): Promise<void> {
+  await withStore('readwrite', (s) => s.clear());
+}

@@ -1,0 +1,229 @@
+/**
+ * The page side of the training lab: owns the Web Worker, turns its messages
+ * (src/train/protocol.ts) into reactive state, and sends the reader's
+ * commands. No maths here, and nothing heavy: the worker trains, this only
+ * records numbers.
+ */
+import {
+  DEFAULT_SETTINGS,
+  isFromWorker,
+  needsNewModel,
+  normaliseSettings,
+  TINY_SETTINGS,
+  type BackendInfo,
+  type FromWorker,
+  type LabSettings,
+  type Phase,
+  type SampleGrid,
+  type StartFrom,
+  type ToWorker,
+} from '../../train/protocol';
+import { modelStore } from '../../runtime/model-store.svelte';
+
+export interface LabOptions {
+  /** `?lab=tiny`: the tiny test preset (see protocol.ts). */
+  tiny?: boolean;
+  /** `?backend=`: passed on to the worker. */
+  backend?: string | null;
+  initial?: Partial<LabSettings>;
+}
+
+export class TrainingLab {
+  phase: Phase = $state('booting');
+  message: string | null = $state(null);
+  error: string | null = $state(null);
+  importError: string | null = $state(null);
+  notice: string | null = $state(null);
+  info: BackendInfo | null = $state.raw(null);
+  step = $state(0);
+  lr = $state(0);
+  elapsedMs = $state(0);
+  stepsPerSec = $state(0);
+  imagesPerSec = $state(0);
+  msPerStep = $state(0);
+  tensors = $state(0);
+  bytes = $state(0);
+  /** Raw losses, one per step; replaced (not mutated) at most a few times a second. */
+  losses: number[] = $state.raw([]);
+  grid: SampleGrid | null = $state.raw(null);
+  savedStep: number | null = $state(null);
+  savedAt: number | null = $state(null);
+  lostMessage: string | null = $state(null);
+  nextBackend: string | null = $state(null);
+  /** What the reader has set in the controls. */
+  settings: LabSettings = $state(DEFAULT_SETTINGS);
+  /** What the model in the worker was built with (null: no model yet). */
+  trained: LabSettings | null = $state.raw(null);
+  startFrom: StartFrom = $state('scratch');
+
+  private worker: Worker | null = null;
+  private pendingLosses: number[] = [];
+  private flushTimer = 0;
+  private onExport: ((bytes: Uint8Array, name: string) => void) | null = null;
+
+  constructor(private opts: LabOptions = {}) {
+    this.settings = normaliseSettings({ ...opts.initial, ...(opts.tiny ? TINY_SETTINGS : {}) });
+  }
+
+  /** Settings whose change needs a new model, compared with the model in the worker. */
+  get blocked(): string[] {
+    return this.trained ? needsNewModel(this.trained, this.settings) : [];
+  }
+  get hasModel(): boolean {
+    return this.trained !== null;
+  }
+
+  connect(): void {
+    if (this.worker) return;
+    this.worker = new Worker(new URL('../../train/worker.ts', import.meta.url), { type: 'module', name: 'training' });
+    this.worker.onmessage = (e) => this.receive(e.data);
+    this.worker.onerror = (e) => {
+      this.phase = 'failed';
+      this.error = `The training worker failed: ${e.message || 'unknown error'}`;
+    };
+    this.send({ type: 'init', settings: $state.snapshot(this.settings) as LabSettings, backend: this.opts.backend ?? null });
+  }
+
+  disconnect(): void {
+    clearTimeout(this.flushTimer);
+    this.worker?.terminate();
+    this.worker = null;
+  }
+
+  private send(m: ToWorker, transfer: Transferable[] = []) {
+    this.worker?.postMessage(m, transfer);
+  }
+  private snap(): LabSettings {
+    return $state.snapshot(this.settings) as LabSettings;
+  }
+
+  start(): void {
+    this.error = null;
+    this.losses = [];
+    this.pendingLosses = [];
+    this.grid = null;
+    this.step = 0;
+    this.send({ type: 'start', settings: this.snap(), from: this.startFrom });
+  }
+  pause(): void {
+    this.send({ type: 'pause' });
+  }
+  resume(): void {
+    this.error = null;
+    this.send({ type: 'resume', settings: this.snap() });
+  }
+  reset(): void {
+    this.send({ type: 'reset' });
+    this.losses = [];
+    this.pendingLosses = [];
+    this.grid = null;
+    this.step = 0;
+    this.elapsedMs = 0;
+    this.trained = null;
+    this.savedStep = null;
+    this.savedAt = null;
+  }
+  /** The learning rate applies from the next step, without a reset. */
+  setLr(lr: number): void {
+    this.settings.lr = lr;
+    if (this.hasModel) this.send({ type: 'setLr', lr });
+  }
+  /** Batch, weighting, data set and classes apply from the next step; model-shaping keys wait for a reset. */
+  applySettings(): void {
+    if (this.hasModel) this.send({ type: 'setSettings', settings: this.snap() });
+  }
+  exportModel(done: (bytes: Uint8Array, name: string) => void): void {
+    this.onExport = done;
+    this.send({ type: 'export' });
+  }
+  importFile(bytes: Uint8Array, name: string): void {
+    this.importError = null;
+    this.send({ type: 'import', bytes, name }, [bytes.buffer as ArrayBuffer]);
+  }
+  fallback(): void {
+    this.lostMessage = null;
+    this.send({ type: 'fallback' });
+  }
+  /** Tests only: simulate a lost GPU. */
+  loseDevice(): void {
+    this.send({ type: 'loseDevice' });
+  }
+
+  private flushLosses() {
+    this.flushTimer = 0;
+    if (!this.pendingLosses.length) return;
+    this.losses = this.losses.concat(this.pendingLosses);
+    this.pendingLosses = [];
+  }
+
+  private receive(m: unknown) {
+    if (!isFromWorker(m)) {
+      this.error = 'The training worker sent a message this page does not understand.';
+      return;
+    }
+    this.handle(m);
+  }
+
+  private handle(m: FromWorker) {
+    switch (m.type) {
+      case 'ready':
+        this.info = m.info;
+        return;
+      case 'status':
+        this.phase = m.phase;
+        this.message = m.message ?? null;
+        this.step = m.step;
+        if (m.phase === 'idle') this.trained = null;
+        else if (m.settings && m.phase !== 'lost') this.trained = m.settings;
+        return;
+      case 'progress':
+        this.step = m.step;
+        this.lr = m.lr;
+        this.elapsedMs = m.elapsedMs;
+        this.stepsPerSec = m.stepsPerSec;
+        this.imagesPerSec = m.imagesPerSec;
+        this.msPerStep = m.msPerStep;
+        this.tensors = m.tensors;
+        this.bytes = m.bytes;
+        this.pendingLosses.push(m.loss);
+        // The chart redraws at most every 400 ms, however fast the steps come.
+        if (!this.flushTimer) this.flushTimer = window.setTimeout(() => this.flushLosses(), 400);
+        return;
+      case 'samples':
+        this.grid = m.grid;
+        return;
+      case 'saved':
+        this.savedStep = m.step;
+        this.savedAt = m.at;
+        void modelStore.refresh();
+        return;
+      case 'restored':
+        this.step = m.step;
+        this.elapsedMs = m.elapsedMs;
+        this.losses = m.losses;
+        this.pendingLosses = [];
+        this.trained = m.settings;
+        this.settings = { ...m.settings, lr: m.settings.lr };
+        this.savedStep = m.step;
+        this.savedAt = m.savedAt;
+        return;
+      case 'exported':
+        this.onExport?.(m.bytes, m.name);
+        this.onExport = null;
+        return;
+      case 'imported':
+        this.notice = `Imported "${m.name}" (step ${m.step}). It is now your model.`;
+        void modelStore.refresh();
+        return;
+      case 'error':
+        if (m.where === 'import') this.importError = m.message;
+        else this.error = m.message;
+        return;
+      case 'deviceLost':
+        this.lostMessage = m.message;
+        this.nextBackend = m.next;
+        this.savedStep = m.savedStep;
+        return;
+    }
+  }
+}

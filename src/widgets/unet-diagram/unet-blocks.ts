@@ -1,0 +1,109 @@
+/**
+ * The U-Net as a list of blocks for the diagram: each block's input and
+ * output tensor shape and its parameter count, read from `describeUNet` (the
+ * same walk the forward pass does), so the diagram cannot drift from the code.
+ */
+import { levelChannels, type UNetConfig } from '../../model/config';
+import { describeUNet } from '../../model/unet';
+import { sizeOf } from '../../model/params';
+
+export type BlockKind = 'embed' | 'conv' | 'res' | 'attn' | 'down' | 'up' | 'out';
+
+export interface UNetBlock {
+  id: string;
+  kind: BlockKind;
+  title: string;
+  /** What the block does, in one sentence. */
+  what: string;
+  /** Resolution level: 0 = full size; the middle is the deepest. */
+  level: number;
+  side: 'embed' | 'down' | 'mid' | 'up';
+  inShape: number[];
+  outShape: number[];
+  params: number;
+  /** Weight tensors of the block: name and shape. */
+  weights: { name: string; shape: number[] }[];
+  /** For up-path res blocks: the id of the down block whose output arrives by the skip. */
+  skipFrom?: string;
+}
+
+export interface UNetLayout {
+  blocks: UNetBlock[];
+  params: number;
+  macsPerImage: number;
+  levels: number;
+}
+
+const KIND_WHAT: Record<BlockKind, string> = {
+  embed: '',
+  conv: 'A 3×3 convolution lifts the one grey channel to the first level’s channels.',
+  res: 'Residual block: GroupNorm → SiLU → 3×3 conv, plus the time (and label) embedding added per channel, then GroupNorm → SiLU → 3×3 conv, added back to the input.',
+  attn: 'Self-attention: every pixel of this small map looks at every other, so distant strokes can agree.',
+  down: 'A stride-2 3×3 convolution halves the resolution.',
+  up: 'Nearest-neighbour upsampling doubles the resolution.',
+  out: 'GroupNorm → SiLU → 3×3 conv down to one channel: the predicted noise ε̂, the same size as the input.',
+};
+
+export function unetBlocks(cfg: UNetConfig): UNetLayout {
+  const d = describeUNet(cfg);
+  const byPrefix = (id: string) => d.specs.filter((s) => s.name.startsWith(`${id}.`)).map((s) => ({ name: s.name, shape: [...s.shape] }));
+  const blocks: UNetBlock[] = [];
+  const add = (id: string, kind: BlockKind, title: string, level: number, side: UNetBlock['side'], inShape: number[], outShape: number[], extra: Partial<UNetBlock> = {}) => {
+    const weights = byPrefix(id);
+    blocks.push({ id, kind, title, what: KIND_WHAT[kind], level, side, inShape, outShape, weights, params: weights.reduce((n, w) => n + sizeOf(w.shape), 0), ...extra });
+  };
+  const ch = levelChannels(cfg);
+  const E = cfg.timeEmbedDim;
+  add('time', 'embed', 'Timestep embedding', -1, 'embed', [1], [E], {
+    what: `t becomes ${cfg.timeFeatureDim} sinusoidal features, then a 2-layer MLP (SiLU) gives a ${E}-vector that every residual block adds to its channels: this is how the network knows how noisy its input is.`,
+  });
+  if (cfg.numClasses > 0) {
+    add('label', 'embed', 'Label embedding', -1, 'embed', [1], [E], {
+      what: `A table of ${cfg.numClasses + 1} learned ${E}-vectors (one per digit, plus “no label” for classifier-free guidance), added to the time embedding.`,
+    });
+  }
+  let hw = cfg.imageSize;
+  add('in', 'conv', 'Input conv', 0, 'down', [hw, hw, cfg.inChannels], [hw, hw, ch[0]]);
+  let cur = ch[0];
+  const skips: string[] = [];
+  for (let l = 0; l < ch.length; l++) {
+    for (let r = 0; r < cfg.numResBlocks; r++) {
+      add(`down${l}.res${r}`, 'res', `Residual block (down, level ${l})`, l, 'down', [hw, hw, cur], [hw, hw, ch[l]]);
+      cur = ch[l];
+      let last = `down${l}.res${r}`;
+      if (cfg.attentionLevels.includes(l)) {
+        add(`down${l}.attn${r}`, 'attn', `Self-attention (down, level ${l})`, l, 'down', [hw, hw, cur], [hw, hw, cur]);
+        last = `down${l}.attn${r}`;
+      }
+      skips.push(last);
+    }
+    if (l < ch.length - 1) {
+      add(`down${l}.down`, 'down', `Downsample ${hw}→${hw / 2}`, l, 'down', [hw, hw, cur], [hw / 2, hw / 2, cur]);
+      hw /= 2;
+    }
+  }
+  const deep = ch.length;
+  add('mid.res0', 'res', 'Middle residual block', deep, 'mid', [hw, hw, cur], [hw, hw, cur]);
+  add('mid.attn', 'attn', 'Middle self-attention', deep, 'mid', [hw, hw, cur], [hw, hw, cur]);
+  add('mid.res1', 'res', 'Middle residual block', deep, 'mid', [hw, hw, cur], [hw, hw, cur]);
+  for (let l = ch.length - 1; l >= 0; l--) {
+    for (let r = 0; r < cfg.numResBlocks; r++) {
+      const from = skips.pop()!;
+      const skipC = blocks.find((b) => b.id === from)!.outShape[2];
+      add(`up${l}.res${r}`, 'res', `Residual block (up, level ${l})`, l, 'up', [hw, hw, cur + skipC], [hw, hw, ch[l]], {
+        skipFrom: from,
+        what: `${KIND_WHAT.res} Its input is the path from below concatenated with the skip from “${from}” (${cur} + ${skipC} channels).`,
+      });
+      cur = ch[l];
+      if (cfg.attentionLevels.includes(l)) add(`up${l}.attn${r}`, 'attn', `Self-attention (up, level ${l})`, l, 'up', [hw, hw, cur], [hw, hw, cur]);
+    }
+    if (l > 0) {
+      add(`up${l}.up`, 'up', `Upsample ${hw}→${hw * 2}`, l, 'up', [hw, hw, cur], [hw * 2, hw * 2, cur], cfg.upsampleConv ? { what: `${KIND_WHAT.up} A 3×3 conv follows.` } : {});
+      hw *= 2;
+    }
+  }
+  add('out', 'out', 'Output head', 0, 'up', [hw, hw, cur], [hw, hw, cfg.inChannels]);
+  return { blocks, params: d.params, macsPerImage: d.macsPerImage, levels: ch.length };
+}
+
+export const shapeText = (s: number[]) => (s.length === 3 ? `${s[0]}×${s[1]}×${s[2]}` : s.length === 1 ? `${s[0]}` : s.join('×'));
