@@ -10,6 +10,7 @@ import {
   type BackendAttempt,
   type BackendName,
 } from './backends';
+import { activateBackend } from './tf-backend-check';
 
 export type Tf = typeof import('@tensorflow/tfjs');
 
@@ -40,15 +41,6 @@ async function loadTf(): Promise<Tf> {
   return tf;
 }
 
-/** TF.js logs its own fallbacks as warnings; we report them ourselves. */
-function quietly<T>(fn: () => Promise<T>): Promise<T> {
-  const warn = console.warn;
-  console.warn = () => {};
-  return fn().finally(() => {
-    console.warn = warn;
-  });
-}
-
 async function probeWebgpu(): Promise<string | null> {
   const gpu = (navigator as Navigator & { gpu?: GPU }).gpu;
   if (!gpu) return window.isSecureContext ? 'not supported by this browser' : 'needs a secure (https) page';
@@ -64,19 +56,6 @@ function probeWebgl(): string | null {
   if (gl.isContextLost()) return 'context lost';
   gl.getExtension('WEBGL_lose_context')?.loseContext();
   return null;
-}
-
-/** A small op whose answer we know, read back the async way (WebGPU's dataSync is unreliable). */
-async function sanityCheck(tf: Tf): Promise<string | null> {
-  const a = tf.tensor1d([1, 2, 3]);
-  const b = a.square().sum();
-  try {
-    const [v] = await b.data();
-    return v === 14 ? null : `wrong result from a test op (${v} instead of 14)`;
-  } finally {
-    a.dispose();
-    b.dispose();
-  }
 }
 
 async function adapterDescription(): Promise<string | undefined> {
@@ -100,10 +79,7 @@ export async function startTf(override: string | null = null): Promise<RuntimeRe
   const { active, attempts } = await chooseBackend(plan, async (backend) => {
     const pre = backend === 'webgpu' ? await probeWebgpu() : backend === 'webgl' ? probeWebgl() : null;
     if (pre) return pre;
-    const ok = await quietly(() => tf.setBackend(backend));
-    if (!ok) return 'failed to initialise';
-    await tf.ready();
-    return sanityCheck(tf);
+    return activateBackend(tf, backend);
   });
   const reasons = describeAttempts(attempts);
   if (!active) {

@@ -7,6 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import { BACKEND_ORDER, chooseBackend, describeAttempts, planBackends, type BackendName } from '../runtime/backends';
+import { activateBackend } from '../runtime/tf-backend-check';
 
 export interface WorkerTfReport {
   backend: BackendName;
@@ -27,22 +28,7 @@ async function probe(backend: BackendName): Promise<string | null> {
     if (!gl) return 'no context';
     gl.getExtension('WEBGL_lose_context')?.loseContext();
   }
-  const warn = console.warn;
-  console.warn = () => {};
-  try {
-    if (!(await tf.setBackend(backend))) return 'failed to initialise';
-    await tf.ready();
-  } finally {
-    console.warn = warn;
-  }
-  const a = tf.tensor1d([1, 2, 3]);
-  const b = a.square().sum();
-  try {
-    const [v] = await b.data();
-    return v === 14 ? null : `wrong result from a test op (${v} instead of 14)`;
-  } finally {
-    tf.dispose([a, b]);
-  }
+  return activateBackend(tf, backend);
 }
 
 /**
