@@ -17,6 +17,9 @@ import * as tf from '@tensorflow/tfjs';
 import { createRng } from '../src/diffusion/rng';
 import { makeSchedule } from '../src/diffusion/schedule';
 import { loadDigits } from '../src/data/digits';
+import { digitSource, makeSceneBatch } from '../src/data/scenes';
+import { encodeBatch } from '../src/text/tokenizer';
+import { deriveSeed } from '../src/diffusion/rng';
 import { describeUNet } from '../src/model/unet';
 import { decodeCheckpoint, encodeCheckpoint, exportEmaWeights } from '../src/train/checkpoint';
 import { trainRecipe } from '../src/train/configs';
@@ -50,8 +53,9 @@ function atomicWrite(path: string, bytes: Uint8Array | string) {
 
 const backend = await startNodeBackend(String(args.backend));
 const schedule = makeSchedule(recipe.schedule);
-const data = await loadDigits(recipe.dataset, 'train');
-const pix = data.size * data.size;
+const data = await loadDigits(recipe.dataset === 'fashion' ? 'fashion' : 'mnist', 'train');
+const scenes = recipe.dataset === 'scenes' ? digitSource(data) : null;
+const pix = recipe.model.imageSize * recipe.model.imageSize;
 
 let resume;
 let wallSoFar = 0;
@@ -81,6 +85,13 @@ console.log(`${recipe.name}: ${desc.params} params, ${(desc.flopsPerImage / 1e6)
 
 /** Batch of step s: random indices from a stream that depends only on (seed, s). */
 function batchAt(s: number) {
+  if (scenes) {
+    // Fresh captioned scenes every step, from a seed that depends only on (seed, s).
+    const sb = makeSceneBatch(scenes, { count: recipe.batch, seed: deriveSeed(recipe.seed + 1, s), split: 'train' });
+    const x0 = new Float32Array(sb.images.length);
+    for (let i = 0; i < x0.length; i++) x0[i] = sb.images[i] / 127.5 - 1;
+    return { x0, tokens: encodeBatch(sb.captions, { maxTokens: recipe.model.text!.maxTokens }) };
+  }
   const rng = createRng(recipe.seed + 1).fork(s);
   const x0 = new Float32Array(recipe.batch * pix);
   const labels = new Int32Array(recipe.batch);

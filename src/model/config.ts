@@ -1,3 +1,6 @@
+import { textEncoderProblems, type TextEncoderConfig } from './text-encoder';
+import { MAX_TOKENS, VOCAB_SIZE } from '../data/vocabulary';
+
 /**
  * The U-Net's shape, as plain data. One config fully determines the weights'
  * names and shapes, so a weight file stores its config and can be checked
@@ -25,9 +28,18 @@ export interface UNetConfig {
   numClasses: number;
   /**
    * Size of a text context vector for cross-attention; 0 = no cross-attention.
-   * When set, every attention block also attends to `opts.context` [B, L, contextDim].
+   * When set, the mid block and every level in `crossAttentionLevels` attend to
+   * the context [B, L, contextDim].
    */
   contextDim: number;
+  /**
+   * Levels whose blocks get cross-attention (default: the same as
+   * attentionLevels). A level here but not in attentionLevels gets
+   * cross-attention only, which is much cheaper at high resolution.
+   */
+  crossAttentionLevels?: number[];
+  /** The text encoder that makes the context from token ids (text models only). */
+  text?: TextEncoderConfig;
   /** Follow each nearest-neighbour upsampling with a 3×3 conv (costly at full resolution). */
   upsampleConv: boolean;
   /** Length of the diffusion the model was trained for (only stored, for cards and checks). */
@@ -69,8 +81,45 @@ const tiny: UNetConfig = {
   timesteps: 1000,
 };
 
+/**
+ * Text-conditioned 32×32 scenes (lessons 6–8). Cross-attention at 16×16 and
+ * 8×8 (levels 1, 2) as the lesson describes; self-attention only at 8×8,
+ * where it is cheap. The text encoder is one transformer layer.
+ */
+const textScenes: UNetConfig = {
+  imageSize: 32,
+  inChannels: 1,
+  // Narrow at 32×32, where convs cost most; wider at 16×16 and 8×8, where the text is read.
+  baseChannels: 16,
+  channelMults: [1, 3, 4],
+  numResBlocks: 1,
+  attentionLevels: [2],
+  crossAttentionLevels: [1, 2],
+  numHeads: 4,
+  groups: 8,
+  timeFeatureDim: 32,
+  timeEmbedDim: 128,
+  numClasses: 0,
+  contextDim: 64,
+  text: { vocabSize: VOCAB_SIZE, maxTokens: MAX_TOKENS, dim: 64, layers: 1, heads: 4, mlpDim: 128 },
+  upsampleConv: false,
+  timesteps: 1000,
+};
+
+/** A tiny text model for browser tests and gradient checks. */
+const tinyText: UNetConfig = {
+  ...tiny,
+  numClasses: 0,
+  contextDim: 16,
+  attentionLevels: [1],
+  crossAttentionLevels: [0, 1],
+  text: { vocabSize: VOCAB_SIZE, maxTokens: MAX_TOKENS, dim: 16, layers: 1, heads: 2, mlpDim: 32 },
+};
+
 export const UNET_PRESETS = {
   tiny,
+  'tiny-text': tinyText,
+  'text-scenes': textScenes,
   default: mnistCond,
   'mnist-cond': mnistCond,
 } satisfies Record<string, UNetConfig>;
@@ -81,6 +130,8 @@ export function unetConfig(name: string, overrides: Partial<UNetConfig> = {}): U
   const base = (UNET_PRESETS as Record<string, UNetConfig>)[name];
   if (!base) throw new Error(`Unknown U-Net config "${name}"; known: ${Object.keys(UNET_PRESETS).join(', ')}.`);
   const cfg = { ...base, ...overrides, channelMults: [...(overrides.channelMults ?? base.channelMults)] };
+  const text = overrides.text ?? base.text;
+  if (text) cfg.text = { ...text };
   validateConfig(cfg);
   return cfg;
 }
@@ -114,5 +165,17 @@ export function validateConfig(cfg: UNetConfig): void {
   }
   if (cfg.numClasses < 0 || !Number.isInteger(cfg.numClasses)) problems.push('numClasses must be an integer ≥ 0');
   if (cfg.contextDim < 0 || !Number.isInteger(cfg.contextDim)) problems.push('contextDim must be an integer ≥ 0');
+  for (const l of cfg.crossAttentionLevels ?? []) if (l < 0 || l >= levels) problems.push(`cross-attention level ${l} out of range`);
+  if (cfg.crossAttentionLevels && cfg.contextDim === 0) problems.push('crossAttentionLevels needs contextDim > 0');
+  for (const l of crossLevels(cfg)) {
+    if (levelChannels(cfg)[l] % cfg.numHeads !== 0) problems.push(`${levelChannels(cfg)[l]} channels do not split into ${cfg.numHeads} heads`);
+  }
+  if (cfg.text) problems.push(...textEncoderProblems(cfg.text, cfg.contextDim));
   if (problems.length) throw new Error(`Invalid U-Net config: ${problems.join('; ')}.`);
+}
+
+/** Levels whose blocks attend to the text context (none without one). */
+export function crossLevels(cfg: UNetConfig): number[] {
+  if (cfg.contextDim === 0) return [];
+  return cfg.crossAttentionLevels ?? cfg.attentionLevels;
 }

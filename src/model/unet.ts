@@ -11,7 +11,8 @@
  * and counts multiply-accumulates from the same walk the forward pass does.
  */
 import * as tf from '@tensorflow/tfjs';
-import { groupsFor, levelChannels, type UNetConfig } from './config';
+import { crossLevels, groupsFor, levelChannels, type UNetConfig } from './config';
+import { describeTextEncoder, encodeText } from './text-encoder';
 import { attentionBlock } from './layers/attention';
 import { conv2d, linear } from './layers/conv';
 import { labelEmbedding, timestepFeatures } from './layers/embed';
@@ -55,24 +56,36 @@ export function describeUNet(cfg: UNetConfig): UNetDescription {
     conv(`${name}.conv2`, cout, cout, 3, hw, true);
     if (cin !== cout) conv(`${name}.skip`, cin, cout, 1, hw);
   };
-  const attn = (name: string, c: number, hw: number) => {
+  const L = cfg.text?.maxTokens ?? 0;
+  const attn = (name: string, c: number, hw: number, self: boolean, cross: boolean) => {
     const n = hw * hw;
-    norm(`${name}.norm`, c);
-    lin(`${name}.qkv`, c, 3 * c, n);
-    macs += 2 * n * n * c; // QKᵀ and AV
-    lin(`${name}.proj`, c, c, n, true);
-    if (cfg.contextDim > 0) {
+    if (self) {
+      norm(`${name}.norm`, c);
+      lin(`${name}.qkv`, c, 3 * c, n);
+      macs += 2 * n * n * c; // QKᵀ and AV
+      lin(`${name}.proj`, c, c, n, true);
+    }
+    if (cross) {
       norm(`${name}.xnorm`, c);
       lin(`${name}.xq`, c, c, n);
-      lin(`${name}.xkv`, cfg.contextDim, 2 * c, 0); // per token of the context, not per pixel
+      lin(`${name}.xkv`, cfg.contextDim, 2 * c, L); // per token of the context, not per pixel
+      macs += 2 * n * L * c;
       lin(`${name}.xproj`, c, c, n, true);
     }
   };
+  const selfAt = (l: number) => cfg.attentionLevels.includes(l);
+  const crossAt = (l: number) => crossLevels(cfg).includes(l);
+  const hasCross = cfg.contextDim > 0;
 
   lin('time.fc1', cfg.timeFeatureDim, cfg.timeEmbedDim, 1);
   lin('time.fc2', cfg.timeEmbedDim, cfg.timeEmbedDim, 1);
   if (cfg.numClasses > 0) {
     specs.push({ name: 'label.table', shape: [cfg.numClasses + 1, cfg.timeEmbedDim], init: 'fanIn', fanIn: 1 / 3 });
+  }
+  if (cfg.text) {
+    const te = describeTextEncoder(cfg.text);
+    specs.push(...te.specs);
+    macs += te.macs;
   }
   let hw = cfg.imageSize;
   conv('in', cfg.inChannels, ch[0], 3, hw);
@@ -82,7 +95,7 @@ export function describeUNet(cfg: UNetConfig): UNetDescription {
     for (let r = 0; r < cfg.numResBlocks; r++) {
       res(`down${l}.res${r}`, cur, ch[l], hw);
       cur = ch[l];
-      if (cfg.attentionLevels.includes(l)) attn(`down${l}.attn${r}`, cur, hw);
+      if (selfAt(l) || crossAt(l)) attn(`down${l}.attn${r}`, cur, hw, selfAt(l), crossAt(l));
       skips.push(cur);
     }
     if (l < ch.length - 1) {
@@ -91,14 +104,14 @@ export function describeUNet(cfg: UNetConfig): UNetDescription {
     }
   }
   res('mid.res0', cur, cur, hw);
-  attn('mid.attn', cur, hw);
+  attn('mid.attn', cur, hw, true, hasCross);
   res('mid.res1', cur, cur, hw);
   for (let l = ch.length - 1; l >= 0; l--) {
     for (let r = 0; r < cfg.numResBlocks; r++) {
       const skip = skips.pop()!;
       res(`up${l}.res${r}`, cur + skip, ch[l], hw);
       cur = ch[l];
-      if (cfg.attentionLevels.includes(l)) attn(`up${l}.attn${r}`, cur, hw);
+      if (selfAt(l) || crossAt(l)) attn(`up${l}.attn${r}`, cur, hw, selfAt(l), crossAt(l));
     }
     if (l > 0) {
       hw *= 2;
@@ -115,11 +128,14 @@ export interface ForwardOptions {
   returnAttention?: boolean;
   /** Text context [B, L, contextDim] for cross-attention (only when the config has contextDim > 0). */
   context?: tf.Tensor3D;
+  /** Token ids [B, L] for a model with its own text encoder (config.text); encoded into the context. */
+  tokens?: tf.Tensor2D;
 }
 
 // Type aliases (not interfaces) so that a ForwardResult is a tf.TensorContainer and can leave a tf.tidy.
 export type AttentionMaps = {
-  self: tf.Tensor4D;
+  /** Self-attention [B, heads, HW, HW] (absent in cross-only blocks). */
+  self?: tf.Tensor4D;
   cross?: tf.Tensor4D;
   /** Spatial size of the block (maps are over hw×hw pixels). */
   size: number;
@@ -157,11 +173,18 @@ export function unetForward(
   const ch = levelChannels(cfg);
   const attention: Record<string, AttentionMaps> = {};
   const hasCross = cfg.contextDim > 0;
-  const attn = (name: string, h: tf.Tensor4D) => {
-    const r = attentionBlock(w, name, h, { heads: cfg.numHeads, groups: groupsFor(cfg, h.shape[3]), context: opts.context, hasCross });
+  let context = opts.context;
+  if (cfg.text) {
+    if (!opts.tokens && !context) throw new Error('This model reads text: give token ids [B, L] (all [PAD] = no prompt).');
+    if (opts.tokens) context = encodeText(w, cfg.text, opts.tokens).context;
+  }
+  const attn = (name: string, h: tf.Tensor4D, self: boolean, cross: boolean) => {
+    const r = attentionBlock(w, name, h, { heads: cfg.numHeads, groups: groupsFor(cfg, h.shape[3]), context, self, cross });
     if (opts.returnAttention) attention[name] = { self: r.selfMaps, cross: r.crossMaps, size: h.shape[1] };
     return r.y;
   };
+  const selfAt = (l: number) => cfg.attentionLevels.includes(l);
+  const crossAt = (l: number) => crossLevels(cfg).includes(l);
 
   let temb = linear(w, 'time.fc2', silu(linear(w, 'time.fc1', timestepFeatures(t, cfg.timeFeatureDim))));
   if (cfg.numClasses > 0) {
@@ -175,19 +198,19 @@ export function unetForward(
   for (let l = 0; l < ch.length; l++) {
     for (let r = 0; r < cfg.numResBlocks; r++) {
       h = resBlock(w, cfg, `down${l}.res${r}`, h, tembAct, ch[l]);
-      if (cfg.attentionLevels.includes(l)) h = attn(`down${l}.attn${r}`, h);
+      if (selfAt(l) || crossAt(l)) h = attn(`down${l}.attn${r}`, h, selfAt(l), crossAt(l));
       skips.push(h);
     }
     if (l < ch.length - 1) h = conv2d(w, `down${l}.down`, h, 2);
   }
   h = resBlock(w, cfg, 'mid.res0', h, tembAct, h.shape[3]);
-  h = attn('mid.attn', h);
+  h = attn('mid.attn', h, true, hasCross);
   h = resBlock(w, cfg, 'mid.res1', h, tembAct, h.shape[3]);
   for (let l = ch.length - 1; l >= 0; l--) {
     for (let r = 0; r < cfg.numResBlocks; r++) {
       h = tf.concat([h, skips.pop()!], 3);
       h = resBlock(w, cfg, `up${l}.res${r}`, h, tembAct, ch[l]);
-      if (cfg.attentionLevels.includes(l)) h = attn(`up${l}.attn${r}`, h);
+      if (selfAt(l) || crossAt(l)) h = attn(`up${l}.attn${r}`, h, selfAt(l), crossAt(l));
     }
     if (l > 0) {
       h = upsample2x(h);

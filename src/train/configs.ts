@@ -5,7 +5,8 @@ import { unetConfig, type UNetConfig } from '../model/config';
 export interface TrainRecipe {
   name: string;
   model: UNetConfig;
-  dataset: 'mnist' | 'fashion';
+  /** 'scenes': captioned 32×32 digit scenes made on the fly from MNIST train (src/data/scenes.ts). */
+  dataset: 'mnist' | 'fashion' | 'scenes';
   schedule: ScheduleOptions;
   batch: number;
   /** Default total steps of a full run. */
@@ -26,6 +27,21 @@ const recipes: Record<string, () => TrainRecipe> = {
     dataset: 'mnist',
     schedule: { kind: 'linear', T: 1000 },
     batch: 64,
+    steps: 20000,
+    lr: 1e-3,
+    warmupSteps: 200,
+    ema: 0.999,
+    pUncond: 0.1,
+    minSnrGamma: 5,
+    gradClip: 1,
+    seed: 0,
+  }),
+  'text-scenes': () => ({
+    name: 'text-scenes',
+    model: unetConfig('text-scenes'),
+    dataset: 'scenes',
+    schedule: { kind: 'linear', T: 1000 },
+    batch: 32,
     steps: 20000,
     lr: 1e-3,
     warmupSteps: 200,

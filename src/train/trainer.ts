@@ -68,6 +68,8 @@ export interface Batch {
   x0: Float32Array;
   /** B labels (0..numClasses-1); ignored for unconditional models. */
   labels?: ArrayLike<number>;
+  /** B × maxTokens caption token ids, row-major (text models only; 0 = [PAD]). */
+  tokens?: Int32Array;
 }
 
 export interface StepResult {
@@ -107,6 +109,8 @@ export interface NoisedBatch {
   eps: Float32Array;
   t: Int32Array;
   labels: Int32Array;
+  /** Text models: the captions' ids with dropped captions set to all-[PAD]; empty otherwise. */
+  tokens: Int32Array;
   lossWeights: Float32Array;
 }
 
@@ -123,10 +127,15 @@ export function makeNoisedBatch(
   const rng = createRng(opts.seed).fork(step);
   const t = new Int32Array(B);
   const labels = new Int32Array(B);
+  const L = cfg.text?.maxTokens ?? 0;
+  if (L && (!batch.tokens || batch.tokens.length !== B * L)) throw new Error(`A text model needs ${B}×${L} caption token ids per batch.`);
+  const tokens = L ? Int32Array.from(batch.tokens!) : new Int32Array(0);
   for (let b = 0; b < B; b++) {
     t[b] = rng.int(schedule.T);
-    const drop = cfg.numClasses > 0 && rng.uniform() < opts.pUncond;
+    // Class and caption dropout share one draw, so a class model's stream is unchanged by text support.
+    const drop = (cfg.numClasses > 0 || L > 0) && rng.uniform() < opts.pUncond;
     labels[b] = cfg.numClasses === 0 ? 0 : drop || !batch.labels ? cfg.numClasses : Number(batch.labels[b]);
+    if (L && drop) tokens.fill(0, b * L, (b + 1) * L);
   }
   const eps = rng.fillNormal(new Float32Array(B * pix));
   const xt = new Float32Array(B * pix);
@@ -135,7 +144,7 @@ export function makeNoisedBatch(
     const s = schedule.sqrtOneMinusAlphaBar[t[b]];
     for (let i = b * pix; i < (b + 1) * pix; i++) xt[i] = a * batch.x0[i] + s * eps[i];
   }
-  return { xt, eps, t, labels, lossWeights: minSnrWeights(schedule, t, opts.minSnrGamma) };
+  return { xt, eps, t, labels, tokens, lossWeights: minSnrWeights(schedule, t, opts.minSnrGamma) };
 }
 
 export function createTrainer(opts: TrainerOptions, resume?: TrainerState): Trainer {
@@ -180,8 +189,9 @@ export function createTrainer(opts: TrainerOptions, resume?: TrainerState): Trai
       const t = tf.tensor1d(nb.t, 'int32');
       const lab = tf.tensor1d(nb.labels, 'int32');
       const lw = tf.tensor1d(nb.lossWeights);
+      const tokens = config.text ? (tf.tensor2d(nb.tokens, [B, config.text.maxTokens], 'int32')) : undefined;
       const { value, grads } = tf.variableGrads(() => {
-        const pred = unetForward(weights, config, xt, t, lab).eps;
+        const pred = unetForward(weights, config, xt, t, lab, { tokens }).eps;
         // Per-image MSE, weighted, averaged over the batch.
         const perImage = tf.mean(tf.squaredDifference(pred, eps).reshape([B, pix]), 1);
         return tf.mean(tf.mul(perImage, lw)) as tf.Scalar;

@@ -24,33 +24,38 @@ export function attend(q: tf.Tensor3D, k: tf.Tensor3D, v: tf.Tensor3D, heads: nu
 
 export interface AttentionResult {
   y: tf.Tensor4D;
-  /** Self-attention maps [B, heads, HW, HW]. */
-  selfMaps: tf.Tensor4D;
+  /** Self-attention maps [B, heads, HW, HW] (when the block has self-attention). */
+  selfMaps?: tf.Tensor4D;
   /** Cross-attention maps [B, heads, HW, L] when a context was given. */
   crossMaps?: tf.Tensor4D;
 }
 
 /**
- * Attention block: x + Proj(SelfAttn(GN(x))), then, when the block was built
- * with a context size, x + Proj(CrossAttn(GN(x), context)). The cross part is
- * where text conditioning plugs in: queries from pixels, keys/values from
- * the token embeddings, and its maps say which token each pixel reads.
+ * Attention block: x + Proj(SelfAttn(GN(x))) when `self`, then, when `cross`,
+ * x + Proj(CrossAttn(GN(x), context)). The cross part is where text
+ * conditioning plugs in: queries from pixels, keys/values from the token
+ * embeddings, and its maps say which token each pixel reads.
  */
 export function attentionBlock(
   w: Weights,
   name: string,
   x: tf.Tensor4D,
-  opts: { heads: number; groups: number; context?: tf.Tensor3D; hasCross: boolean },
+  opts: { heads: number; groups: number; context?: tf.Tensor3D; self: boolean; cross: boolean },
 ): AttentionResult {
   const [b, h, wd, c] = x.shape;
   const n = h * wd;
-  const hn = groupNorm(w, `${name}.norm`, x, opts.groups).reshape([b, n, c]) as tf.Tensor3D;
-  const qkv = linear(w, `${name}.qkv`, hn);
-  const [q, k, v] = tf.split(qkv, 3, 2) as [tf.Tensor3D, tf.Tensor3D, tf.Tensor3D];
-  const self = attend(q, k, v, opts.heads);
-  let y = tf.add(x, linear(w, `${name}.proj`, self.out).reshape([b, h, wd, c])) as tf.Tensor4D;
+  let y = x;
+  let selfMaps: tf.Tensor4D | undefined;
+  if (opts.self) {
+    const hn = groupNorm(w, `${name}.norm`, x, opts.groups).reshape([b, n, c]) as tf.Tensor3D;
+    const qkv = linear(w, `${name}.qkv`, hn);
+    const [q, k, v] = tf.split(qkv, 3, 2) as [tf.Tensor3D, tf.Tensor3D, tf.Tensor3D];
+    const self = attend(q, k, v, opts.heads);
+    y = tf.add(x, linear(w, `${name}.proj`, self.out).reshape([b, h, wd, c])) as tf.Tensor4D;
+    selfMaps = self.maps;
+  }
   let crossMaps: tf.Tensor4D | undefined;
-  if (opts.hasCross) {
+  if (opts.cross) {
     if (!opts.context) throw new Error(`${name}: this model has cross-attention and needs a context [B, L, D].`);
     const hn2 = groupNorm(w, `${name}.xnorm`, y, opts.groups).reshape([b, n, c]) as tf.Tensor3D;
     const cq = linear(w, `${name}.xq`, hn2);
@@ -60,5 +65,5 @@ export function attentionBlock(
     y = tf.add(y, linear(w, `${name}.xproj`, cross.out).reshape([b, h, wd, c])) as tf.Tensor4D;
     crossMaps = cross.maps;
   }
-  return { y, selfMaps: self.maps, crossMaps };
+  return { y, selfMaps, crossMaps };
 }

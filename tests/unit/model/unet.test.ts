@@ -30,10 +30,10 @@ describe('U-Net', () => {
     expect([...used].sort()).toEqual([...names].sort());
     // Attention maps: [B, heads, HW, HW], rows sum to 1.
     const maps = attention!['mid.attn'];
-    expect(maps.self.shape).toEqual([2, cfg.numHeads, 16, 16]);
-    const rows = maps.self.sum(-1).dataSync();
+    expect(maps.self!.shape).toEqual([2, cfg.numHeads, 16, 16]);
+    const rows = maps.self!.sum(-1).dataSync();
     for (const r of rows) expect(r).toBeCloseTo(1, 5);
-    tf.dispose([eps, ...Object.values(attention!).flatMap((a) => [a.self])]);
+    tf.dispose([eps, ...Object.values(attention!).flatMap((a) => (a.self ? [a.self] : []))]);
     disposeWeights(w);
   });
 
