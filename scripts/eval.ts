@@ -8,6 +8,13 @@
  *  - the digit classifier's accuracy on them (does a "3" look like a 3?);
  *  - the FID proxy: Fréchet distance of the classifier's penultimate features
  *    against MNIST test, next to the floor (MNIST train vs MNIST test).
+ *
+ * npm run eval -- --model trained-models/text-scenes [--count 500 --steps 50 --guidance 3 --scene-seed 7]
+ *
+ * For a text model, prompts are the captions of held-out scenes (MNIST test
+ * digits), and it prints digit-in-cell accuracy, empty-cell rate and
+ * attention localisation (src/train/scene-quality.ts), next to the same
+ * meter on the real scenes.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -21,17 +28,41 @@ import { sampleInWorkers } from '../src/train/node-sample-pool';
 import { startNodeBackend } from '../src/train/node-backend';
 import { accuracyOf, featureGaussian, frechetDistance, runClassifier } from '../src/train/quality';
 import { parseArgs } from '../src/train/cli-args';
+import { evaluateScenes } from '../src/train/scene-eval';
 
 async function main() {
   const args = parseArgs(process.argv.slice(2), {
     model: 'trained-models/mnist-cond', count: '1000', sampler: 'ddim', steps: '50', guidance: '2', seed: '1', samples: '', out: '',
-    classifier: 'trained-models/digit-classifier/weights.ddmw', json: '', workers: String(cpus().length),
+    classifier: 'trained-models/digit-classifier/weights.ddmw', json: '', workers: String(cpus().length), 'scene-seed': '7',
   });
+  const argv = process.argv.slice(2);
   await startNodeBackend('wasm');
   const clsPath = String(args.classifier);
   if (!existsSync(clsPath)) throw new Error(`No classifier at ${clsPath} (train it with scripts/train-classifier.ts).`);
   const cls = loadClassifier(new Uint8Array(readFileSync(clsPath)), clsPath);
   const count = Number(args.count);
+  if (!Number.isInteger(count) || count < 1) throw new Error('--count must be a positive integer.');
+  if (!args.samples) {
+    const probe = loadModelFromDisk(String(args.model));
+    disposeWeights(probe.weights);
+    if (probe.config.text) {
+      // Text models: the card's defaults are 500 scenes at guidance 3 unless given.
+      const sceneCount = argv.includes('--count') ? count : 500;
+      const guidance = argv.includes('--guidance') ? Number(args.guidance) : 3;
+      const r = await evaluateScenes({
+        modelPath: probe.path, maxTokens: probe.config.text.maxTokens, count: sceneCount, sceneSeed: Number(args['scene-seed']), seed: Number(args.seed),
+        sampler: String(args.sampler) as SamplerName, steps: Number(args.steps), guidance, workers: Number(args.workers),
+        classifier: cls, out: args.out ? String(args.out) : undefined, log: (l) => process.stderr.write(`${l}\n`),
+      });
+      const pc = (v: number) => `${(v * 100).toFixed(1)}%`;
+      console.log(`model ${args.model}: ${sceneCount} held-out scenes (scene seed ${args['scene-seed']}), ${args.sampler}-${args.steps}, guidance ${guidance}, seed ${args.seed}, ${r.genSeconds.toFixed(0)} s to sample`);
+      console.log(`digit-in-cell accuracy  ${pc(r.digitInCell)}   (real scenes: ${pc(r.real.digitInCell)}; goal ≥ 90%)`);
+      console.log(`empty-cell rate         ${pc(r.emptyCell)}   (real scenes: ${pc(r.real.emptyCell)})`);
+      console.log(`attention localisation  ${pc(r.localisation)}   (chance 25%; goal ≥ 60%)`);
+      if (args.json) writeFileSync(String(args.json), JSON.stringify({ ...r, args: { ...args, count: sceneCount, guidance } }, null, 1));
+      return;
+    }
+  }
   const labels = labelsFor('all', count, 10);
   let images: Uint8Array;
   const t0 = performance.now();

@@ -8,6 +8,7 @@ import { createRng } from '../diffusion/rng';
 import { makeSchedule } from '../diffusion/schedule';
 import { loadModelFromDisk } from '../model/load';
 import { generateSamples, type SamplerName } from './generate';
+import { generateTextSamples } from './text-generate';
 import { startNodeBackend } from './node-backend';
 
 export interface SampleJob {
@@ -19,6 +20,9 @@ export interface SampleJob {
   guidance: number;
   eta: number;
   chunk: number;
+  /** Text models: the job's prompts as ids (labels.length × maxTokens). */
+  tokens?: Int32Array;
+  cellShares?: boolean;
 }
 
 const port = parentPort!;
@@ -31,6 +35,16 @@ port.on('message', async (job: SampleJob | null) => {
     process.exit(0);
   }
   try {
+    if (model.config.text) {
+      if (!job.tokens) throw new Error('a text model needs prompts');
+      const r = await generateTextSamples({
+        weights: model.weights, config: model.config, schedule, tokens: job.tokens, sampler: job.sampler, steps: job.steps,
+        guidance: job.guidance, eta: job.eta, rng: createRng(job.seed).fork(job.id), chunk: job.chunk, cellShares: job.cellShares,
+      });
+      const transfer = [r.x0.buffer as ArrayBuffer, ...(r.cellShares ? [r.cellShares.buffer as ArrayBuffer] : [])];
+      port.postMessage({ id: job.id, x0: r.x0, cellShares: r.cellShares }, transfer);
+      return;
+    }
     const x0 = await generateSamples({
       weights: model.weights, config: model.config, schedule, labels: job.labels, sampler: job.sampler, steps: job.steps,
       guidance: job.guidance, eta: job.eta, rng: createRng(job.seed).fork(job.id), chunk: job.chunk,

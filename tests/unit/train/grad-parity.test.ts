@@ -101,8 +101,9 @@ describe('conv2d gradients: wasm + our kernels vs stock cpu', () => {
 });
 
 describe('U-Net loss gradients: wasm + our kernels vs stock cpu', () => {
-  it('every weight of the tiny U-Net (batch 3) matches', async () => {
-    const cfg = unetConfig('tiny');
+  // tiny-text adds the text encoder (LayerNorm, one-hot embeddings) and cross-attention.
+  it.each(['tiny', 'tiny-text'])('every weight of the %s U-Net (batch 3) matches', async (name) => {
+    const cfg = unetConfig(name);
     const { specs } = describeUNet(cfg);
     const values = initValues(specs, { seed: 7, zeroFinal: false });
     const B = 3;
@@ -117,7 +118,12 @@ describe('U-Net loss gradients: wasm + our kernels vs stock cpu', () => {
         const e = tf.tensor4d(eps, x.shape);
         const t = tf.tensor1d([3, 500, 999], 'int32');
         const lab = tf.tensor1d([1, 10, 4], 'int32');
-        return tf.variableGrads(() => tf.mean(tf.squaredDifference(unetForward(w, cfg, x, t, lab).eps, e)) as tf.Scalar, Object.values(w));
+        const L = cfg.text?.maxTokens ?? 0;
+        // Three prompts: "3 top left", all [PAD], and "seven in the bottom right , 0".
+        const prompts = [[5, 26, 30], [], [19, 24, 25, 28, 31, 34, 2]];
+        const ids = L ? prompts.flatMap((p) => [...p, ...Array(L - p.length).fill(0)]) : [];
+        const tokens = L ? tf.tensor2d(ids, [3, L], 'int32') : undefined;
+        return tf.variableGrads(() => tf.mean(tf.squaredDifference(unetForward(w, cfg, x, t, lab, { tokens }).eps, e)) as tf.Scalar, Object.values(w));
       });
       const res = new Map<string, Float32Array>();
       for (const s of specs) res.set(s.name, (await out.grads[w[s.name].name].data()) as Float32Array);
