@@ -12,6 +12,7 @@ import { disposeWeights, type Weights } from '../../../src/model/params';
 import { predictTextEps } from '../../../src/model/text-eps';
 import { describeUNet, initUNet, unetForward } from '../../../src/model/unet';
 import { createTrainer } from '../../../src/train/trainer';
+import { sampleText, type TextFrame } from '../../../src/model/text-sampling';
 import { encodeBatch, tokenize } from '../../../src/text/tokenizer';
 import { startNodeBackend } from '../../../src/train/node-backend';
 
@@ -122,6 +123,39 @@ describe('text model', () => {
     const before = tf.memory().numTensors;
     for (let i = 0; i < 20; i++) await predictTextEps(w, cfg, { x, t: [i, i], tokens: ids, guidance: 3, attention: true, parts: true });
     expect(tf.memory().numTensors).toBe(before);
+    disposeWeights(w);
+  });
+
+  it('sampleText: each image keeps its own seed under any scale, frames carry maps and parts, and runs are repeatable', async () => {
+    const w = initUNet(cfg, { seed: 5, zeroFinal: false });
+    const schedule = makeSchedule({ kind: 'linear', T: 1000 });
+    const tokens = new Int32Array(3 * L);
+    tokens.set(ids.subarray(0, L), 0);
+    tokens.set(ids.subarray(0, L), L);
+    const spec = { tokens, guidance: [0, 5, 1], seeds: [11, 11, 12], steps: 4, attention: true, parts: true };
+    const run = async () => {
+      const frames: TextFrame[] = [];
+      const it = sampleText(w, cfg, schedule, spec);
+      for (;;) {
+        const r = await it.next();
+        if (r.done) return { frames, x0: r.value };
+        frames.push(r.value);
+      }
+    };
+    const a = await run();
+    const b = await run();
+    expect(a.frames.map((f) => f.t)).toEqual([999, 666, 333, 0]);
+    expect(Array.from(a.x0)).toEqual(Array.from(b.x0));
+    const f0 = a.frames[0];
+    // Same seed, same x_T, whatever the scale; another seed, another x_T.
+    expect(Array.from(f0.xt.subarray(0, pix))).toEqual(Array.from(f0.xt.subarray(pix, 2 * pix)));
+    expect(Array.from(f0.xt.subarray(0, pix))).not.toEqual(Array.from(f0.xt.subarray(2 * pix, 3 * pix)));
+    // Image 0 (w = 0) follows ε_u exactly; image 2 has no prompt, so ε_c = ε_u there.
+    for (let i = 0; i < pix; i++) expect(f0.eps[i]).toBeCloseTo(f0.epsU![i], 5);
+    for (let i = 2 * pix; i < 3 * pix; i++) expect(f0.epsC![i]).toBeCloseTo(f0.epsU![i], 5);
+    expect(f0.cross!.length).toBe(5);
+    // Scales 0 and 5 on one seed end in different images.
+    expect(Math.max(...Array.from(a.x0.subarray(0, pix), (v, i) => Math.abs(v - a.x0[pix + i])))).toBeGreaterThan(1e-3);
     disposeWeights(w);
   });
 });

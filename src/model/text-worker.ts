@@ -1,0 +1,62 @@
+/**
+ * The text model's Web Worker (lessons 6–8): it holds the text-scenes model
+ * and runs whole sampling runs, posting every step as it goes, so that the
+ * page never waits on the network. Protocol (text-client.ts is the other end):
+ *   → { type: 'load', backend, url, tiny }    ← { type: 'loaded', config, meta, backend, source, isTest }
+ *   → { type: 'sample', id, spec }            ← { type: 'frame', id, frame } … ← { type: 'done', id, x0, tensors }
+ *   → { type: 'cancel', id }                  ← { type: 'cancelled', id }
+ *   ← { type: 'error', id?, message }
+ */
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-webgpu';
+import { makeSchedule } from '../diffusion/schedule';
+import { fetchModel, type BrowserModel } from './browser-model';
+import type { TextReply, TextRequest } from './text-client';
+import { tinyTextModel } from './text-model';
+import { sampleText, type TextFrame } from './text-sampling';
+import { startWorkerBackend } from './worker-backend';
+
+let model: BrowserModel | null = null;
+const cancelled = new Set<number>();
+const post = (m: TextReply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
+
+function buffers(f: TextFrame): Transferable[] {
+  const out: Transferable[] = [f.xt.buffer, f.x0.buffer, f.eps.buffer, f.xPrev.buffer];
+  if (f.epsU) out.push(f.epsU.buffer);
+  if (f.epsC && f.epsC.buffer !== f.epsU?.buffer) out.push(f.epsC.buffer);
+  for (const c of f.cross ?? []) out.push(c.maps.buffer);
+  return [...new Set(out)];
+}
+
+self.onmessage = async (e: MessageEvent<TextRequest>) => {
+  const m = e.data;
+  try {
+    if (m.type === 'load') {
+      const backend = await startWorkerBackend(m.backend);
+      model = m.tiny ? tinyTextModel() : await fetchModel(m.url);
+      if (!model.config.text) throw new Error('this weight file is not a text model');
+      post({ type: 'loaded', config: model.config, meta: model.meta, backend, source: model.source, isTest: model.isTest });
+    } else if (m.type === 'cancel') {
+      cancelled.add(m.id);
+    } else if (m.type === 'sample') {
+      if (!model) throw new Error('the text model is not loaded');
+      const schedule = makeSchedule({ kind: 'linear', T: model.config.timesteps });
+      const it = sampleText(model.weights, model.config, schedule, m.spec);
+      for (;;) {
+        if (cancelled.delete(m.id)) {
+          await it.return(new Float32Array(0));
+          post({ type: 'cancelled', id: m.id });
+          return;
+        }
+        const r = await it.next();
+        if (r.done) {
+          post({ type: 'done', id: m.id, x0: r.value, tensors: tf.memory().numTensors }, [r.value.buffer]);
+          return;
+        }
+        post({ type: 'frame', id: m.id, frame: r.value }, buffers(r.value));
+      }
+    }
+  } catch (err) {
+    post({ type: 'error', id: m.type === 'sample' ? m.id : undefined, message: err instanceof Error ? err.message : String(err) });
+  }
+};
