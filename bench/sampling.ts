@@ -10,8 +10,11 @@
  *
  * Called by bench/run.ts: `rows = await benchSampling(browser, baseUrl)`.
  * Prints nothing. On SwiftShader (no GPU) a step of the shipped model takes
- * seconds, so each backend has a time limit; a run cut short reports the steps
- * it finished and the time per step so far (`complete: false`).
+ * seconds, so a run whose projected total passes `extrapolateOverMs` stops
+ * after `minSteps` steps and extrapolates: the first step (which compiles the
+ * kernels for the batch's shapes) plus the mean of the later ones times the
+ * steps left (`extrapolated: true`, from `stepsDone` steps). A run that hits
+ * the time limit first reports the steps it finished (`complete: false`).
  */
 import type { Browser } from 'playwright-core';
 
@@ -27,6 +30,8 @@ export interface SamplingRow {
   /** Wall time from the click to the last step (or to the time limit). */
   totalMs: number;
   msPerStep: number;
+  /** True when `totalMs` is a projection of the whole run from the first `stepsDone` steps. */
+  extrapolated: boolean;
   /** Longest main-thread task during sampling, ms (0 = none over 50 ms). */
   longestTaskMs: number;
   longTasks: number;
@@ -42,14 +47,29 @@ export interface SamplingBenchOptions {
   timeoutMs?: number;
   /** 'tiny' runs the 8×8 random test model instead (a smoke run of the bench itself). */
   model?: 'shipped' | 'tiny';
+  /** Stop and extrapolate once the projected total is above this (ms). Default: never. */
+  extrapolateOverMs?: number;
+  /** Steps to time before extrapolating (at least 2: the first is not typical). Default 3. */
+  minSteps?: number;
+}
+
+/**
+ * The whole run's time from the first steps: step 1 as it was (it pays for
+ * kernel compilation), then the later steps' mean for each step left. Null
+ * with fewer than two steps.
+ */
+export function projectTotal(firstStepMs: number, doneMs: number, done: number, steps: number): number | null {
+  if (done < 2) return null;
+  return firstStepMs + ((doneMs - firstStepMs) / (done - 1)) * (steps - 1);
 }
 
 export async function benchSampling(browser: Browser, baseUrl: string, opts: SamplingBenchOptions = {}): Promise<SamplingRow[]> {
-  const { backends = ['webgpu', 'webgl', 'cpu'], steps = 50, timeoutMs = 600_000, model = 'shipped' } = opts;
+  const { backends = ['webgpu', 'webgl', 'cpu'], steps = 50, timeoutMs = 600_000, model = 'shipped', extrapolateOverMs = Infinity } = opts;
+  const minSteps = Math.max(2, opts.minSteps ?? 3);
   const rows: SamplingRow[] = [];
   for (const backend of backends) {
     const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
-    const row: SamplingRow = { backend, ranOn: '?', steps, stepsDone: 0, complete: false, totalMs: 0, msPerStep: NaN, longestTaskMs: 0, longTasks: 0, warmupMs: 0 };
+    const row: SamplingRow = { backend, ranOn: '?', steps, stepsDone: 0, complete: false, totalMs: 0, msPerStep: NaN, extrapolated: false, longestTaskMs: 0, longTasks: 0, warmupMs: 0 };
     try {
       await page.addInitScript('window.__name = (f) => f');
       await page.addInitScript(() => {
@@ -69,6 +89,9 @@ export async function benchSampling(browser: Browser, baseUrl: string, opts: Sam
       const t0 = await page.evaluate(() => performance.now());
       await page.getByTestId('grid-start').click();
       const deadline = Date.now() + timeoutMs;
+      let firstStepMs = NaN;
+      let lastDone = 0;
+      let lastDoneMs = 0;
       for (;;) {
         const p = await page.evaluate(() => {
           const el = document.querySelector('[data-testid="grid-progress"]') as HTMLProgressElement | null;
@@ -76,17 +99,30 @@ export async function benchSampling(browser: Browser, baseUrl: string, opts: Sam
         });
         row.stepsDone = p.value;
         row.totalMs = p.now - t0;
+        if (p.value > lastDone) {
+          lastDone = p.value;
+          lastDoneMs = row.totalMs;
+          if (p.value === 1) firstStepMs = row.totalMs;
+        }
         if (p.value >= p.max && p.max === steps) {
           row.complete = true;
           break;
         }
-        if (Date.now() > deadline) break;
+        const projected = Number.isFinite(firstStepMs) ? projectTotal(firstStepMs, lastDoneMs, lastDone, steps) : null;
+        const late = Date.now() > deadline;
+        if (projected !== null && ((lastDone >= minSteps && projected > extrapolateOverMs) || late)) {
+          row.stepsDone = lastDone;
+          row.totalMs = projected;
+          row.extrapolated = true;
+          break;
+        }
+        if (late) break;
         await page.waitForTimeout(200);
       }
-      row.msPerStep = row.stepsDone ? row.totalMs / row.stepsDone : NaN;
+      row.msPerStep = row.extrapolated ? row.totalMs / steps : row.stepsDone ? row.totalMs / row.stepsDone : NaN;
       const tasks = await page.evaluate(
         ([a, b]) => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter((t) => t.start + t.duration >= a && t.start <= b),
-        [t0, t0 + row.totalMs] as const,
+        [t0, t0 + (row.extrapolated ? lastDoneMs : row.totalMs)] as const,
       );
       row.longTasks = tasks.length;
       row.longestTaskMs = tasks.reduce((m, t) => Math.max(m, t.duration), 0);

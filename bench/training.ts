@@ -7,8 +7,10 @@
  *
  * On SwiftShader (no GPU) the default config takes 30–130 s per step, so it
  * runs only `defaultSteps` (2) steps there and the first one includes shader
- * compilation: read its "median" with that in mind. `benchTraining(browser,
- * baseUrl)` returns rows; bench/run.ts prints them.
+ * compilation: read its "median" with that in mind. A case that finishes no
+ * step within its time limit is reported as skipped, with the limit, rather
+ * than as a failure. `benchTraining(browser, baseUrl)` returns rows;
+ * bench/run.ts prints them.
  */
 import type { Browser } from 'playwright-core';
 
@@ -22,6 +24,8 @@ export interface TrainingBenchRow {
   /** Median of the steps after the first (the first, if only one ran). */
   medianMs: number;
   longestTaskMs: number;
+  /** Main-thread tasks over 50 ms while it trained. */
+  longTasks: number;
   /** tf.memory().numBytes in the worker after the last step. */
   tfBytes: number;
   note?: string;
@@ -32,16 +36,41 @@ export interface TrainingBenchOptions {
   configs?: ('default' | 'tiny')[];
   defaultSteps?: number;
   tinySteps?: number;
-  /** Per case (ms). */
+  /** Per case, from the click on Start (ms). */
   timeout?: number;
+  /** Per default-config case, when it should differ from `timeout` (ms). */
+  defaultTimeout?: number;
+  /** Backends to time the default config on (default: all); the others get a row that says why not. */
+  defaultBackends?: string[];
+  skipReason?: string;
 }
 
-export async function benchTraining(browser: Browser, baseUrl: string, o: TrainingBenchOptions = {}): Promise<TrainingBenchRow[]> {
+/** A browser, or a way to start one per case (see benchTraining). */
+export type BrowserSource = Browser | (() => Promise<Browser>);
+
+/**
+ * Pass a launcher rather than a browser to start a fresh browser per case: a
+ * step cut off at its time limit keeps SwiftShader's GPU process busy for
+ * minutes after its page is closed, and the next case in the same browser then
+ * cannot even start TF.js.
+ */
+export async function benchTraining(source: BrowserSource, baseUrl: string, o: TrainingBenchOptions = {}): Promise<TrainingBenchRow[]> {
   const rows: TrainingBenchRow[] = [];
   for (const config of o.configs ?? ['tiny', 'default']) {
     for (const backend of o.backends ?? ['webgpu', 'webgl', 'cpu']) {
+      const batch = config === 'tiny' ? 4 : 64;
+      if (config === 'default' && o.defaultBackends && !o.defaultBackends.includes(backend)) {
+        rows.push({ backend, config, batch, steps: 0, firstStepMs: NaN, medianMs: NaN, longestTaskMs: NaN, longTasks: NaN, tfBytes: NaN, note: `skipped: ${o.skipReason ?? 'not asked for'}` });
+        continue;
+      }
       const steps = config === 'tiny' ? (o.tinySteps ?? 6) : (o.defaultSteps ?? 2);
-      rows.push(await benchOne(browser, baseUrl, backend, config, steps, o.timeout ?? 600_000));
+      const timeout = config === 'default' ? (o.defaultTimeout ?? o.timeout ?? 600_000) : (o.timeout ?? 600_000);
+      const browser = typeof source === 'function' ? await source() : source;
+      try {
+        rows.push(await benchOne(browser, baseUrl, backend, config, steps, timeout));
+      } finally {
+        if (typeof source === 'function') await browser.close();
+      }
     }
   }
   return rows;
@@ -68,28 +97,46 @@ async function benchOne(browser: Browser, base: string, backend: string, config:
       }).observe(lab, { attributes: true });
     });
     await page.getByTestId('lab-start').click();
-    await page.waitForFunction((n) => Number(document.querySelector('[data-testid="training-lab"]')?.getAttribute('data-step')) >= n, steps, { timeout, polling: 250 });
-    await page.getByTestId('lab-pause').click();
+    let timedOut = false;
+    try {
+      await page.waitForFunction((n) => Number(document.querySelector('[data-testid="training-lab"]')?.getAttribute('data-step')) >= n, steps, { timeout, polling: 250 });
+      await page.getByTestId('lab-pause').click();
+    } catch (e) {
+      if (!(e instanceof Error && e.name === 'TimeoutError')) throw e;
+      timedOut = true;
+    }
     const r = await page.evaluate(() => {
       const g = window as unknown as { __long: number[]; __ms: Map<number, number> };
       const lab = document.querySelector('[data-testid="training-lab"]')!;
-      return { ms: [...g.__ms.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]), long: Math.max(0, ...g.__long), bytes: Number(lab.getAttribute('data-bytes')), active: lab.getAttribute('data-backend') };
+      return {
+        ms: [...g.__ms.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]),
+        long: Math.max(0, ...g.__long),
+        longCount: g.__long.filter((d) => d > 50).length,
+        bytes: Number(lab.getAttribute('data-bytes')),
+        active: lab.getAttribute('data-backend'),
+      };
     });
+    const ranOn = r.active === backend ? backend : `${backend} (fell back to ${r.active})`;
+    const limit = `${Math.round(timeout / 1000)} s`;
+    if (r.ms.length === 0) {
+      return { backend: ranOn, config, batch, steps: 0, firstStepMs: NaN, medianMs: NaN, longestTaskMs: r.long, longTasks: r.longCount, tfBytes: NaN, note: `skipped: no step finished within ${limit} (software GPU?)` };
+    }
     const rest = r.ms.slice(1).sort((a, b) => a - b);
     const median = rest.length ? rest[Math.floor(rest.length / 2)] : r.ms[0];
     return {
-      backend: r.active === backend ? backend : `${backend} (fell back to ${r.active})`,
+      backend: ranOn,
       config,
       batch,
       steps: r.ms.length,
       firstStepMs: r.ms[0],
       medianMs: median,
       longestTaskMs: r.long,
+      longTasks: r.longCount,
       tfBytes: r.bytes,
-      note: rest.length ? undefined : 'one step only: includes shader compilation',
+      note: [rest.length ? '' : 'one step only: includes shader compilation', timedOut ? `stopped at the ${limit} limit` : ''].filter(Boolean).join('; ') || undefined,
     };
   } catch (e) {
-    return { backend, config, batch, steps: 0, firstStepMs: NaN, medianMs: NaN, longestTaskMs: NaN, tfBytes: NaN, note: `failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` };
+    return { backend, config, batch, steps: 0, firstStepMs: NaN, medianMs: NaN, longestTaskMs: NaN, longTasks: NaN, tfBytes: NaN, note: `failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` };
   } finally {
     await context.close();
   }
@@ -99,8 +146,8 @@ async function benchOne(browser: Browser, base: string, backend: string, config:
 export function formatTrainingRows(rows: TrainingBenchRow[]): string[] {
   const f = (v: number) => (Number.isFinite(v) ? v.toFixed(0) : '—');
   return [
-    '| backend | config | batch | steps | first step ms | median ms/step | longest main-thread task ms | tf.memory bytes | note |',
-    '|---|---|---|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.backend} | ${r.config} | ${r.batch} | ${r.steps} | ${f(r.firstStepMs)} | ${f(r.medianMs)} | ${f(r.longestTaskMs)} | ${Number.isFinite(r.tfBytes) ? (r.tfBytes / 2 ** 20).toFixed(1) + ' MB' : '—'} | ${r.note ?? ''} |`),
+    '| backend | config | batch | steps | first step ms | median ms/step | longest main-thread task ms | tasks > 50 ms | tf.memory | note |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r.backend} | ${r.config} | ${r.batch} | ${r.steps} | ${f(r.firstStepMs)} | ${f(r.medianMs)} | ${f(r.longestTaskMs)} | ${f(r.longTasks)} | ${Number.isFinite(r.tfBytes) ? (r.tfBytes / 2 ** 20).toFixed(1) + ' MB' : '—'} | ${r.note ?? ''} |`),
   ];
 }

@@ -3,57 +3,55 @@
  * page's main thread never waits on the network, whatever the backend (even
  * TF.js' cpu backend, which computes synchronously). It speaks a tiny
  * protocol (browser-sampler-client.ts is the other end):
- *   → { type: 'load', backend, url | tiny }   ← { type: 'loaded', config, meta, backend, source, isTest }
- *   → { type: 'eps', id, x, t, labels, guidance }   ← { type: 'eps', id, eps }   (buffers transferred)
- *   ← { type: 'error', id?, message }
+ *   → { type: 'load', model, backend, url | tiny }          ← { type: 'loaded', model, config, meta, backend, source, isTest }
+ *   → { type: 'load-bytes', model, backend, bytes, what, source }   (a weight file: the reader's model)
+ *   → { type: 'unload', model }
+ *   → { type: 'eps', id, model, x, t, labels, guidance }   ← { type: 'eps', id, eps }   (buffers transferred)
+ *   ← { type: 'error', id? | model?, message }   (neither: the backend could not start)
+ * It holds several models at once, by number, on one backend (started by the first load).
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
-import { fetchModel, tinyTestModel, type BrowserModel } from './browser-model';
+import { disposeModel, fetchModel, modelFromBytes, tinyTestModel, type BrowserModel } from './browser-model';
 import { predictEpsBatch } from './browser-eps';
 import type { WorkerReply, WorkerRequest } from './browser-sampler-client';
+import { startWorkerBackend } from './worker-backend';
 
-let model: BrowserModel | null = null;
+const models = new Map<number, BrowserModel>();
+let backendReady: Promise<string> | null = null;
 const post = (m: WorkerReply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
-
-async function startBackend(preferred: string): Promise<string> {
-  const order = [preferred, 'webgpu', 'webgl', 'cpu'].filter((b, i, a) => a.indexOf(b) === i && ['webgpu', 'webgl', 'cpu'].includes(b));
-  const warn = console.warn;
-  console.warn = () => {};
-  try {
-    for (const b of order) {
-      if (b === 'webgpu' && !(navigator as Navigator & { gpu?: unknown }).gpu) continue;
-      if (b === 'webgl' && typeof OffscreenCanvas === 'undefined') continue;
-      try {
-        if (!(await tf.setBackend(b))) continue;
-        await tf.ready();
-        const probe = tf.tensor1d([1, 2, 3]).square().sum();
-        const [v] = await probe.data();
-        probe.dispose();
-        if (v === 14) return b;
-      } catch {
-        /* try the next one */
-      }
-    }
-  } finally {
-    console.warn = warn;
-  }
-  throw new Error('no TF.js backend could start in the worker');
-}
 
 self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
   const m = e.data;
-  try {
-    if (m.type === 'load') {
-      const backend = await startBackend(m.backend);
-      model = m.tiny ? tinyTestModel() : await fetchModel(m.url);
-      post({ type: 'loaded', config: model.config, meta: model.meta, backend, source: model.source, isTest: model.isTest });
-    } else if (m.type === 'eps') {
-      if (!model) throw new Error('the model is not loaded');
+  if (m.type === 'load' || m.type === 'load-bytes') {
+    let backend: string;
+    try {
+      backendReady ??= startWorkerBackend(m.backend);
+      backend = await backendReady;
+    } catch (err) {
+      post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
+      return;
+    }
+    try {
+      const model =
+        m.type === 'load-bytes' ? { ...modelFromBytes(m.bytes, m.what), source: m.source } : m.tiny ? tinyTestModel() : await fetchModel(m.url);
+      models.set(m.model, model);
+      post({ type: 'loaded', model: m.model, config: model.config, meta: model.meta, backend, source: model.source, isTest: model.isTest });
+    } catch (err) {
+      post({ type: 'error', model: m.model, message: err instanceof Error ? err.message : String(err) });
+    }
+  } else if (m.type === 'unload') {
+    const model = models.get(m.model);
+    models.delete(m.model);
+    if (model) disposeModel(model);
+  } else if (m.type === 'eps') {
+    try {
+      const model = models.get(m.model);
+      if (!model) throw new Error('the model is not loaded (it was replaced by a newer one)');
       const eps = await predictEpsBatch(model.weights, model.config, { x: m.x, t: m.t, labels: m.labels, guidance: m.guidance });
       post({ type: 'eps', id: m.id, eps, tensors: tf.memory().numTensors }, [eps.buffer]);
+    } catch (err) {
+      post({ type: 'error', id: m.id, message: err instanceof Error ? err.message : String(err) });
     }
-  } catch (err) {
-    post({ type: 'error', id: m.type === 'eps' ? m.id : undefined, message: err instanceof Error ? err.message : String(err) });
   }
 };

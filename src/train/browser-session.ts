@@ -214,7 +214,7 @@ export class TrainingSession {
     const meta = { ...extra, settings: this.settings };
     return {
       checkpoint: encodeCheckpoint(this.config, state, this.trainer.options, meta),
-      weights: saveWeights(this.config, state.ema, { dtype: 'float32', meta: { step: state.step, dataset: this.settings.dataset, classes: this.settings.classes } }),
+      weights: saveWeights(this.config, state.ema, { dtype: 'float32', meta: { step: state.step, dataset: this.settings.dataset, classes: this.settings.classes, schedule: this.settings.schedule } }),
       step: state.step,
     };
   }

@@ -16,7 +16,8 @@ export default async function setup(project: TestProject) {
   if (!process.env.E2E_SKIP_BUILD) {
     await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
   }
-  const server = await serveStatic('dist');
+  // E2E_DIST: a build of one's own, for when another process rebuilds dist/ mid-run.
+  const server = await serveStatic(process.env.E2E_DIST ?? 'dist');
   project.provide('baseUrl', server.url);
   return () => server.close();
 }

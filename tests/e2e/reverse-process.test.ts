@@ -155,7 +155,7 @@ describe('lesson 5: the reverse process (test model)', () => {
     const pending = await page.getByTestId('quality-pending').count();
     const charts = await page.getByTestId('quality-fid').count();
     expect(pending + charts).toBe(1);
-    expect(await page.getByTestId('quality-command').textContent()).toContain('npm run eval');
+    expect(await page.getByTestId('quality-command').textContent()).toMatch(/eval/);
     expect(w.errors).toEqual([]);
     expect(w.foreignRequests).toEqual([]);
   });

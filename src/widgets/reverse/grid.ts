@@ -14,6 +14,7 @@ export function gridLabels(digit: string, numClasses: number, count = 16): Int32
   return out;
 }
 
-export function labelName(label: number, numClasses: number): string {
-  return label >= numClasses ? 'no label' : String(label);
+/** A cell's caption: the class's name ("3", or "Dress" for a Fashion-MNIST model), or "no label". */
+export function labelName(label: number, numClasses: number, names?: readonly string[]): string {
+  return label >= numClasses ? 'no label' : (names?.[label] ?? String(label));
 }

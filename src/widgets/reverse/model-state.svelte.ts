@@ -1,32 +1,72 @@
 /**
  * The page's model as reactive state: starts TF.js (webgpu → webgl → cpu; the
- * header badge), then loads the shipped model (or ?model=tiny, tests only) in
- * a Web Worker on that backend (see browser-sampler-client.ts). Every widget
- * of lessons 1 and 5 shares the one load.
+ * header badge), then loads, in a Web Worker on that backend (see
+ * browser-sampler-client.ts), the model the reader chose with <ModelSwitch/>:
+ * the shipped one (or ?model=tiny, tests only), or their own from lesson 4,
+ * read from IndexedDB. It follows the choice: switching reloads, and every
+ * widget of lessons 1 and 5 shares each load.
  */
 import { ensureTf } from '../../runtime/runtime.svelte';
-import { loadPageModel, type PageModel } from '../../model/browser-sampler-client';
+import { modelStore } from '../../runtime/model-store.svelte';
+import { idbGet } from '../../runtime/model-store-idb';
+import { loadPageModel, type ModelSpec, type PageModel } from '../../model/browser-sampler-client';
+import { modelInfo, type ModelInfo } from '../../model/model-info';
 
 export class ModelState {
   model: PageModel | null = $state.raw(null);
+  /** Read from the model's weight file: data set, class names, schedule. */
+  info: ModelInfo | null = $state.raw(null);
+  /** "Shipped model" or "Your model (step 1,200)": what `model` is, for the widget to say. */
+  label = $state('');
   error: string | null = $state(null);
   loading = $state(false);
+  /** Set by load(); until then nothing is fetched (the hero waits to be on screen). */
+  private wanted = $state(false);
+  /** The store has been read from IndexedDB once, so a saved choice of "yours" is not preceded by a wasted shipped load. */
+  private storeRead = $state(false);
+  private token = 0;
+
+  /** Call during a component's initialisation: the switch is followed by an $effect. */
+  constructor() {
+    $effect(() => {
+      if (!this.wanted || !this.storeRead) return;
+      const cur = modelStore.current;
+      // Keyed by the save, not modelStore.version: a mere refresh must not reload.
+      const key = cur.kind === 'yours' ? `yours:${modelStore.yours?.savedAt}:${modelStore.yours?.step}` : 'shipped';
+      void this.switchTo(key, cur.kind, cur.label);
+    });
+  }
 
   load(): void {
-    if (this.model || this.loading) return;
+    if (this.wanted) return;
+    this.wanted = true;
+    modelStore.refresh().finally(() => (this.storeRead = true));
+  }
+
+  private async switchTo(key: string, kind: 'shipped' | 'yours', label: string): Promise<void> {
+    const my = ++this.token;
     this.loading = true;
     this.error = null;
-    ensureTf()
-      .then((report) => loadPageModel(report.backend))
-      .then(
-        (m) => {
-          this.model = m;
-        },
-        (e: unknown) => {
-          this.error = e instanceof Error ? e.message : String(e);
-        },
-      )
-      .finally(() => (this.loading = false));
+    try {
+      const report = await ensureTf();
+      let spec: ModelSpec = { kind: 'shipped' };
+      if (kind === 'yours') {
+        const rec = await idbGet('yours');
+        if (!rec) throw new Error('your model is no longer saved in this browser (train one in lesson 4)');
+        spec = { kind: 'bytes', key, bytes: rec.bytes, source: 'yours' };
+      }
+      const m = await loadPageModel(report.backend, location.search, spec);
+      if (my !== this.token) return;
+      this.model = m;
+      this.info = modelInfo(m.config, m.meta);
+      this.label = m.isTest && kind === 'shipped' ? 'Test model (tiny, random)' : label;
+    } catch (e) {
+      if (my !== this.token) return;
+      const why = e instanceof Error ? e.message : String(e);
+      this.error = kind === 'yours' ? `Your model could not be loaded: ${why}. Switch back to the shipped model.` : why;
+    } finally {
+      if (my === this.token) this.loading = false;
+    }
   }
 }
 

@@ -1,13 +1,19 @@
 /**
  * The "quality against steps" measurements of lesson 5, read from
- * trained-models/mnist-cond/quality-vs-steps.json. That file is a JSON array
- * of the objects `npm run eval -- … --json FILE` writes (one per sampler and
- * step count), or an object { runs: [...] } of the same. Nothing is invented:
- * a missing file, or one without usable runs, gives `null` and the chart says
- * the measurement is pending.
+ * trained-models/mnist-cond/quality-vs-steps.json:
+ *
+ *   { "command": "<the shell loop that produced it>", "count": 100, "guidance": 2, "clipX0": true,
+ *     "floorSameCount": <number>, "floor": <number>, "runs": [ <what `npm run eval -- --json FILE` writes>, ... ] }
+ *
+ * (a bare array of runs is read too). Nothing is invented: a missing file, or
+ * one without usable runs, gives `null` and the chart says the measurement is
+ * pending; a missing setting is listed as missing, and a goal that cannot be
+ * checked says so rather than passing or failing.
  */
+export type SamplerKind = 'ddpm' | 'ddim';
+
 export interface QualityPoint {
-  sampler: 'ddpm' | 'ddim';
+  sampler: SamplerKind;
   steps: number;
   /** FID proxy (lower is better). */
   fid: number;
@@ -17,65 +23,133 @@ export interface QualityPoint {
   guidance?: number;
   seed?: number;
   floor?: number;
+  genSeconds?: number;
 }
 
+export interface QualityData {
+  /** The command that produced the file, shown on the page; '' if the file does not say. */
+  command: string;
+  count?: number;
+  guidance?: number;
+  /** Whether the samplers clipped x̂₀ to [−1, 1] at each step (undefined: not recorded). */
+  clipX0?: boolean;
+  /** FID proxy of `count` real training digits against the test set: what a perfect sampler would score at this sample count. */
+  floorSameCount?: number;
+  /** The same with 10,000 real digits: the meter's floor with many samples. */
+  floor?: number;
+  /** Usable runs, sorted by sampler then steps (one per setting; a repeat replaces the earlier). */
+  points: QualityPoint[];
+  /** The settings of the plan that have no run, e.g. ['DDIM-1000']. */
+  missing: string[];
+}
+
+export const SAMPLERS: readonly SamplerKind[] = ['ddpm', 'ddim'];
 export const STEP_COUNTS = [10, 20, 50, 100, 1000] as const;
 export const GOALS = [
   { steps: 20, factor: 1.5 },
   { steps: 50, factor: 1.2 },
 ] as const;
 
+/** The measurement as planned, shown while the file does not exist yet. */
 export const EVAL_COMMAND = (sampler: string, steps: number | string) =>
-  `npm run eval -- --model trained-models/mnist-cond --count 1000 --sampler ${sampler} --steps ${steps} --guidance 2 --seed 1 --json q-${sampler}-${steps}.json`;
+  `npm run eval -- --model trained-models/mnist-cond --count 100 --sampler ${sampler} --steps ${steps} --guidance 2 --seed 1 --json ${sampler}-${steps}.json`;
+
+export const settingName = (sampler: SamplerKind, steps: number) => `${sampler.toUpperCase()}-${steps}`;
 
 function num(v: unknown): number | undefined {
   return typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : undefined;
 }
 
+function obj(v: unknown): Record<string, unknown> {
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}
+
 function point(raw: unknown): QualityPoint | null {
-  if (!raw || typeof raw !== 'object') return null;
-  const r = raw as Record<string, unknown>;
-  const args = (r.args && typeof r.args === 'object' ? r.args : {}) as Record<string, unknown>;
+  const r = obj(raw);
+  const args = obj(r.args);
   const sampler = String(r.sampler ?? args.sampler ?? '');
   if (sampler !== 'ddpm' && sampler !== 'ddim') return null;
   const steps = num(r.steps ?? args.steps);
   const fid = num(r.fid);
-  const accRaw = r.accuracy;
-  const accuracy = num(accRaw && typeof accRaw === 'object' ? (accRaw as Record<string, unknown>).overall : accRaw);
-  if (steps === undefined || fid === undefined || accuracy === undefined) return null;
+  const accuracy = num(r.accuracy && typeof r.accuracy === 'object' ? obj(r.accuracy).overall : r.accuracy);
+  if (steps === undefined || !Number.isInteger(steps) || steps < 1 || fid === undefined || accuracy === undefined) return null;
   return {
     sampler,
     steps,
     fid,
     accuracy,
-    count: num(r.count),
+    count: num(r.count ?? args.count),
     guidance: num(r.guidance ?? args.guidance),
     seed: num(r.seed ?? args.seed),
     floor: num(r.floor),
+    genSeconds: num(r.genSeconds),
   };
 }
 
-/** Usable points, sorted by sampler then steps; null when there are none. */
-export function parseQuality(json: unknown): QualityPoint[] | null {
-  const list = Array.isArray(json) ? json : json && typeof json === 'object' && Array.isArray((json as { runs?: unknown }).runs) ? (json as { runs: unknown[] }).runs : [];
-  const pts = list.map(point).filter((p): p is QualityPoint => p !== null);
-  pts.sort((a, b) => (a.sampler === b.sampler ? a.steps - b.steps : a.sampler < b.sampler ? -1 : 1));
-  return pts.length ? pts : null;
+/** The file's content as data for the chart; null when there is nothing measured to show. */
+export function parseQuality(json: unknown): QualityData | null {
+  const top = obj(json);
+  const list: unknown[] = Array.isArray(json) ? json : Array.isArray(top.runs) ? top.runs : [];
+  const bySetting = new Map<string, QualityPoint>();
+  for (const p of list.map(point)) if (p) bySetting.set(settingName(p.sampler, p.steps), p);
+  const points = [...bySetting.values()].sort((a, b) => (a.sampler === b.sampler ? a.steps - b.steps : a.sampler < b.sampler ? -1 : 1));
+  if (!points.length) return null;
+  const missing = SAMPLERS.flatMap((s) => STEP_COUNTS.map((n) => settingName(s, n))).filter((name) => !bySetting.has(name));
+  return {
+    command: typeof top.command === 'string' ? top.command : '',
+    count: num(top.count) ?? points[0].count,
+    guidance: num(top.guidance) ?? points[0].guidance,
+    clipX0: typeof top.clipX0 === 'boolean' ? top.clipX0 : undefined,
+    floorSameCount: num(top.floorSameCount),
+    floor: num(top.floor) ?? points.find((p) => p.floor !== undefined)?.floor,
+    points,
+    missing,
+  };
+}
+
+export interface QualityRow {
+  sampler: SamplerKind;
+  /** 'DDPM' or 'DDIM', the legend's name. */
+  name: string;
+  steps: number;
+  fid: number;
+  /** Accuracy in percent. */
+  acc: number;
+}
+
+/** The points as rows for the charts: one series per sampler, in step order. */
+export function qualitySeries(points: readonly QualityPoint[]): QualityRow[] {
+  return points.map((p) => ({ sampler: p.sampler, name: p.sampler.toUpperCase(), steps: p.steps, fid: p.fid, acc: p.accuracy * 100 }));
 }
 
 export interface GoalCheck {
   steps: number;
   factor: number;
-  /** DDIM-steps FID proxy / DDPM-1000's, or null if either is missing. */
+  /** DDIM-steps' FID proxy, and DDPM-1000's, when measured. */
+  fid: number | null;
+  reference: number | null;
+  /** fid / reference, or null if either is missing. */
   ratio: number | null;
   met: boolean | null;
+  /** The settings the check lacks. */
+  missing: string[];
 }
 
-export function checkGoals(points: QualityPoint[]): GoalCheck[] {
+export function checkGoals(points: readonly QualityPoint[]): GoalCheck[] {
   const ref = points.find((p) => p.sampler === 'ddpm' && p.steps === 1000);
   return GOALS.map(({ steps, factor }) => {
     const p = points.find((q) => q.sampler === 'ddim' && q.steps === steps);
     const ratio = p && ref && ref.fid > 0 ? p.fid / ref.fid : null;
-    return { steps, factor, ratio, met: ratio === null ? null : ratio <= factor };
+    const missing = [...(p ? [] : [settingName('ddim', steps)]), ...(ref ? [] : [settingName('ddpm', 1000)])];
+    return { steps, factor, fid: p?.fid ?? null, reference: ref?.fid ?? null, ratio, met: ratio === null ? null : ratio <= factor, missing };
   });
+}
+
+/** A goal in words, for the page: what was asked, what was measured, and "met" or "missed". */
+export function goalSentence(g: GoalCheck): string {
+  const goal = `DDIM-${g.steps} within ${g.factor}× of DDPM-1000's FID proxy`;
+  if (g.ratio === null || g.fid === null || g.reference === null) {
+    return `Goal: ${goal}. Not checked: ${g.missing.length ? `${g.missing.join(' and ')} not measured` : "DDPM-1000's FID proxy is not positive"}.`;
+  }
+  return `Goal: ${goal}. Measured ${g.fid.toFixed(1)} against ${g.reference.toFixed(1)}, ${g.ratio.toFixed(2)}×: ${g.met ? 'met' : 'missed'}.`;
 }

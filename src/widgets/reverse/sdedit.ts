@@ -18,6 +18,14 @@ export function startIndices(sampler: Sampler, paperTimes: readonly number[]): n
   });
 }
 
+/**
+ * Start times given for T = 1000, rescaled to a model's own T (a reader's model
+ * may use T = 100): the same fractions of the way to pure noise, at least 1.
+ */
+export function scaleTimes(times: readonly number[], T: number, reference = 1000): number[] {
+  return times.map((t) => Math.max(1, Math.min(T, Math.round((t * T) / reference))));
+}
+
 export interface SdEditFrame {
   /** Steps done so far and in all (over the longest column). */
   done: number;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDdimSampler, createRng, makeSchedule } from '../../../src/diffusion';
-import { runSdEdit, startIndices } from '../../../src/widgets/reverse/sdedit';
-import { gridLabels } from '../../../src/widgets/reverse/grid';
+import { runSdEdit, scaleTimes, startIndices } from '../../../src/widgets/reverse/sdedit';
+import { gridLabels, labelName } from '../../../src/widgets/reverse/grid';
 
 const schedule = makeSchedule({ kind: 'linear', T: 1000 });
 
@@ -32,5 +32,21 @@ describe('grid labels', () => {
   it('one per class then unconditional extras, or all one class', () => {
     expect(Array.from(gridLabels('none', 10))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 10, 10, 10, 10, 10]);
     expect(Array.from(gridLabels('4', 10, 3))).toEqual([4, 4, 4]);
+  });
+});
+
+describe("SDEdit's start times on a model's own T", () => {
+  it('keeps the same fractions of the way to noise, never 0 nor above T', () => {
+    expect(scaleTimes([100, 550, 1000], 1000)).toEqual([100, 550, 1000]);
+    expect(scaleTimes([100, 250, 550, 1000], 100)).toEqual([10, 25, 55, 100]);
+    expect(scaleTimes([1, 2000], 250)).toEqual([1, 250]);
+  });
+});
+
+describe('grid captions', () => {
+  it('names a class from the model, or says "no label"', () => {
+    expect(labelName(3, 10)).toBe('3');
+    expect(labelName(10, 10)).toBe('no label');
+    expect(labelName(3, 10, ['a', 'b', 'c', 'Dress'])).toBe('Dress');
   });
 });

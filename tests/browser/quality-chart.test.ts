@@ -1,0 +1,71 @@
+// Lesson 5's quality chart, mounted on its own with a fixture of made-up
+// numbers in the lead's file format (the real file is measured offline): it
+// draws both charts with their axes, legend and floors, checks the goals in
+// words from the data, names the missing settings, and shows the command.
+import { afterEach, describe, expect, it } from 'vitest';
+import { mount, unmount, flushSync } from 'svelte';
+import { page } from 'vitest/browser';
+import QualityChart from '../../src/widgets/reverse/QualityChart.svelte';
+import fixture from '../unit/reverse/fixtures/quality-vs-steps.fixture.json';
+
+let app: ReturnType<typeof mount> | null = null;
+afterEach(() => {
+  if (app) unmount(app);
+  app = null;
+  document.body.replaceChildren();
+});
+
+function show(raw: unknown): HTMLElement {
+  const target = document.createElement('div');
+  target.style.width = '1000px';
+  target.style.fontFamily = 'sans-serif';
+  document.body.append(target);
+  app = mount(QualityChart, { target, props: { raw } });
+  flushSync();
+  return target;
+}
+
+const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+
+describe('quality against steps chart', () => {
+  it('draws FID proxy and accuracy against steps from the file, with goals checked in words', async () => {
+    await page.viewport(1100, 800);
+    const el = show(fixture);
+    await frame();
+    expect(el.querySelector('[data-testid="quality-pending"]')).toBeNull();
+    // The chart's own svg, not the legend's swatches.
+    const chartSvg = (id: string) => [...el.querySelectorAll(`[data-testid="${id}"] svg`)].find((s) => s.querySelector('[aria-label="x-axis tick label"]'))!;
+    const fid = chartSvg('quality-fid');
+    const acc = chartSvg('quality-acc');
+    expect(fid).toBeTruthy();
+    expect(acc).toBeTruthy();
+    const ticks = [...fid.querySelectorAll('[aria-label="x-axis tick label"] text')].map((t) => t.textContent);
+    expect(ticks).toEqual(['10', '20', '50', '100', '1000']);
+    expect(fid.textContent).toContain('steps (network calls per sample, log scale)');
+    expect(fid.textContent).toContain('FID proxy');
+    expect(acc.textContent).toContain('classifier accuracy');
+    // Both floors are marked and labelled.
+    expect(fid.textContent).toContain('100 real digits: 30.0');
+    expect(fid.textContent).toContain('10,000 real digits: 3.0');
+    // A legend names both samplers, and one line each is drawn.
+    const legend = el.querySelector('[data-testid="quality-fid"]')!.textContent!.replace(fid.textContent!, '');
+    expect(legend).toMatch(/DDPM[\s\S]*DDIM/);
+    expect(fid.querySelectorAll('[aria-label="line"] path')).toHaveLength(2);
+    expect(fid.querySelectorAll('[aria-label="dot"] circle')).toHaveLength(9);
+    const goal = (n: number) => el.querySelector(`[data-testid="quality-goal-${n}"]`)!.textContent!.trim();
+    expect(goal(20)).toBe("Goal: DDIM-20 within 1.5× of DDPM-1000's FID proxy. Measured 56.0 against 40.0, 1.40×: met.");
+    expect(goal(50)).toBe("Goal: DDIM-50 within 1.2× of DDPM-1000's FID proxy. Measured 50.0 against 40.0, 1.25×: missed.");
+    expect(el.querySelector('[data-testid="quality-missing"]')!.textContent).toBe('Not measured: DDIM-1000.');
+    expect(el.querySelector('[data-testid="quality-notes"]')!.textContent).toContain('clipped to [−1, 1] at each step');
+    expect(el.querySelector('[data-testid="quality-command"]')!.textContent).toBe(fixture.command);
+    await page.screenshot({ path: '../../screenshots/quality-chart-fixture.png' });
+  });
+
+  it('says "measurement pending", and draws nothing, without data', async () => {
+    const el = show(null);
+    await frame();
+    expect(el.querySelector('[data-testid="quality-pending"]')!.textContent).toContain('Measurement pending');
+    expect(el.querySelector('svg')).toBeNull();
+    expect(el.querySelector('[data-testid="quality-command"]')!.textContent).toContain('npm run eval');
+  });
+});
