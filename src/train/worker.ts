@@ -163,6 +163,13 @@ async function restore(): Promise<boolean> {
     phase = 'paused';
     post({ type: 'restored', step: session!.step, elapsedMs, losses: [...session!.losses], settings: settings!, savedAt: rec.savedAt });
     status();
+    // The grid would otherwise stay empty until the next refresh during training.
+    // Queued behind this command rather than awaited, so a restore answers at once
+    // and a lost device or a failed sampler cannot fail the restore itself.
+    const gen = generation;
+    void locked(async () => {
+      if (gen === generation) await refreshSamples();
+    }).catch((e) => fail('samples', e));
     return true;
   } catch (e) {
     fail('restore', e);

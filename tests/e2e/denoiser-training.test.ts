@@ -96,6 +96,16 @@ describe('lesson 4: the training lab', () => {
     expect(await page.getByTestId('loss-chart').locator('svg path').count()).toBeGreaterThan(0);
   });
 
+  it("shows the restored model's samples right after the reload, without training", async () => {
+    const saved = await step();
+    await expect.poll(() => page.getByTestId('sample-grid').locator('canvas').count(), { timeout: 60_000 }).toBe(4);
+    expect(await page.getByTestId('sample-grid').locator('figcaption').first().textContent()).toBeTruthy();
+    expect(await page.getByTestId('sample-head').textContent()).toContain(`at step ${saved}`);
+    // Nothing trained to get them: still paused at the saved step.
+    expect(await attr('data-phase')).toBe('paused');
+    expect(await step()).toBe(saved);
+  });
+
   it('exports the model as a checkpoint file that decodes', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('lab-export').click()]);
     exported = readFileSync((await download.path())!);

@@ -1,0 +1,139 @@
+/**
+ * Lesson 4's training lab, beyond the basic run in denoiser-training.test.ts:
+ * hyperparameters read from the URL into the controls (and garbage in the URL
+ * ignored), and a WebGPU device lost mid-training, simulated through the
+ * `?testhooks=1` hook, that the lab reports, survives with its last saved
+ * state, and resumes from on WebGL.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, watch, type PageWatch } from './browser';
+
+const base = inject('baseUrl');
+const LESSON = '/lessons/denoiser-training/';
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A fresh context per test: its own IndexedDB, so no model saved by another test comes back. */
+async function open(query: string): Promise<{ page: Page; w: PageWatch }> {
+  const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+  const page = await context.newPage();
+  const w = watch(page, base);
+  await page.goto(`${base}${LESSON}${query}`);
+  return { page, w };
+}
+const labAttr = (page: Page, name: string) => page.getByTestId('training-lab').getAttribute(name);
+async function waitPhase(page: Page, phase: string, timeout = 120_000) {
+  await page.waitForFunction((p) => document.querySelector('[data-testid="training-lab"]')?.getAttribute('data-phase') === p, phase, { timeout, polling: 250 });
+}
+async function waitStep(page: Page, min: number, timeout = 150_000) {
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="training-lab"]')?.getAttribute('data-step')) >= n, min, { timeout, polling: 250 });
+}
+async function waitSaved(page: Page) {
+  await page.waitForFunction(() => {
+    const el = document.querySelector('[data-testid="training-lab"]')!;
+    return el.getAttribute('data-saved-step') !== '' && el.getAttribute('data-saved-step') === el.getAttribute('data-step');
+  }, null, { timeout: 60_000 });
+}
+const t0 = Date.now();
+const log = (what: string) => console.log(`[${((Date.now() - t0) / 1000).toFixed(0)} s] ${what}`);
+const pressedClasses = (page: Page) =>
+  page.getByTestId('lab-classes').locator('button[aria-pressed="true"]').allTextContents();
+
+describe('lesson 4: hyperparameters in the URL', () => {
+  it('shows the values a link asks for in the controls, and keeps them in the URL', async () => {
+    const { page, w } = await open('?lr=0.0003&batch=16&weighting=mse&dataset=fashion&classes=37&width=16&schedule=cosine&T=250&backend=cpu');
+    await waitPhase(page, 'idle');
+    expect(await page.getByTestId('lab-lr').getAttribute('aria-valuetext')).toBe('3.0e-4');
+    expect(await page.getByTestId('lab-batch').inputValue()).toBe('16');
+    expect(await page.getByTestId('lab-weighting').inputValue()).toBe('mse');
+    expect(await page.getByTestId('lab-dataset').inputValue()).toBe('fashion');
+    expect(await page.getByTestId('lab-width').inputValue()).toBe('16');
+    expect(await page.getByTestId('lab-schedule').inputValue()).toBe('cosine');
+    expect(await page.getByTestId('lab-T').inputValue()).toBe('250');
+    expect(await pressedClasses(page)).toEqual(['Dress', 'Sneaker']);
+    // Writing back must not drop or reformat what the link set.
+    await page.waitForTimeout(300);
+    const q = new URL(page.url()).searchParams;
+    expect(Object.fromEntries(['lr', 'batch', 'weighting', 'dataset', 'classes', 'width', 'schedule', 'T'].map((k) => [k, q.get(k)]))).toEqual({
+      lr: '0.0003', batch: '16', weighting: 'mse', dataset: 'fashion', classes: '37', width: '16', schedule: 'cosine', T: '250',
+    });
+    expect(w.errors.filter((e) => !/GPU|WebGL|swiftshader/i.test(e))).toEqual([]);
+    await page.context().close();
+  });
+
+  it('clamps or ignores bad values instead of breaking the page', async () => {
+    const { page, w } = await open('?lr=7&batch=7&weighting=l1&classes=x&width=abc&T=-3&backend=cpu');
+    await waitPhase(page, 'idle');
+    expect(await page.getByTestId('lab-lr').getAttribute('aria-valuetext')).toBe('1.0e-2');
+    expect(await page.getByTestId('lab-batch').inputValue()).toBe('64');
+    expect(await page.getByTestId('lab-weighting').inputValue()).toBe('min-snr');
+    expect(await page.getByTestId('lab-width').inputValue()).toBe('24');
+    expect(await page.getByTestId('lab-T').inputValue()).toBe('1000');
+    expect(await pressedClasses(page)).toHaveLength(10);
+    expect(await page.getByTestId('lab-start').isEnabled()).toBe(true);
+    expect(w.errors.filter((e) => !/GPU|WebGL|swiftshader/i.test(e))).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('lesson 4: the GPU is lost while training', () => {
+  it('says so, keeps the last saved state, and resumes from it on WebGL', async () => {
+    const { page } = await open('?lab=tiny&backend=webgpu&testhooks=1');
+    await waitPhase(page, 'idle');
+    expect(await page.getByTestId('lab-backend').textContent()).toBe('WebGPU');
+    await page.getByTestId('lab-start').click();
+    await waitStep(page, 1);
+    // Pause saves: that save is what must survive the lost GPU.
+    await page.getByTestId('lab-pause').click();
+    await waitPhase(page, 'paused');
+    await waitSaved(page);
+    const firstSave = Number(await labAttr(page, 'data-saved-step'));
+    await page.getByTestId('lab-resume').click();
+    await waitPhase(page, 'training');
+    await waitStep(page, firstSave + 1);
+
+    log(`trained to step ${await labAttr(page, 'data-step')} on WebGPU (saved at ${firstSave}); losing the device`);
+    await page.evaluate(() => (window as unknown as { __trainingLab: { loseDevice(): void } }).__trainingLab.loseDevice());
+    await waitPhase(page, 'lost', 60_000);
+    const lost = page.getByTestId('lab-lost');
+    await lost.waitFor();
+    const saved = Number(await labAttr(page, 'data-saved-step'));
+    // An autosave may have landed after the pause; never a step that was not saved.
+    expect(saved).toBeGreaterThanOrEqual(firstSave);
+    const text = (await lost.textContent())!.replace(/\s+/g, ' ');
+    expect(text).toMatch(/the GPU was lost/i);
+    expect(text).toContain(`step ${saved}, the last save`);
+    expect(text).toContain('Continue on WebGL');
+    const fallback = page.getByTestId('lab-fallback');
+    expect(await fallback.textContent()).toBe('Continue on WebGL');
+    // Nothing else pretends it can carry on on the lost device.
+    expect(await page.getByTestId('lab-pause').count()).toBe(0);
+    expect(await page.getByTestId('lab-resume').count()).toBe(0);
+
+    log(`lost; saved step ${saved}; falling back`);
+    await fallback.click();
+    await waitPhase(page, 'paused', 120_000);
+    expect(await page.getByTestId('lab-backend').textContent()).toBe('WebGL');
+    expect(Number(await labAttr(page, 'data-step'))).toBe(saved);
+    expect(await lost.count()).toBe(0);
+    expect(await page.getByTestId('loss-chart').locator('svg path').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('sample-grid').locator('canvas').count(), { timeout: 60_000 }).toBe(4);
+
+    log('restored on WebGL; resuming');
+    await page.getByTestId('lab-resume').click();
+    await waitPhase(page, 'training');
+    await waitStep(page, saved + 2);
+    expect(await labAttr(page, 'data-backend')).toBe('webgl');
+    await page.getByTestId('lab-pause').click();
+    await waitPhase(page, 'paused');
+    await page.context().close();
+    // SwiftShader's WebGPU takes seconds per step, and WebGL compiles its shaders afresh after the fallback.
+  }, 600_000);
+});
