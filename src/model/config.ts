@@ -38,6 +38,13 @@ export interface UNetConfig {
    * cross-attention only, which is much cheaper at high resolution.
    */
   crossAttentionLevels?: number[];
+  /**
+   * Add a learnt position embedding to the pixels' cross-attention queries.
+   * Convolutions only sense position through the image border, so without it
+   * a pixel finds it hard to ask "am I top left?", and the words that name a
+   * place have nothing to match.
+   */
+  crossQueryPositions?: boolean;
   /** The text encoder that makes the context from token ids (text models only). */
   text?: TextEncoderConfig;
   /** Follow each nearest-neighbour upsampling with a 3×3 conv (costly at full resolution). */
@@ -95,6 +102,7 @@ const textScenes: UNetConfig = {
   numResBlocks: 1,
   attentionLevels: [2],
   crossAttentionLevels: [1, 2],
+  crossQueryPositions: true,
   numHeads: 4,
   groups: 8,
   timeFeatureDim: 32,
@@ -113,6 +121,7 @@ const tinyText: UNetConfig = {
   contextDim: 16,
   attentionLevels: [1],
   crossAttentionLevels: [0, 1],
+  crossQueryPositions: true,
   text: { vocabSize: VOCAB_SIZE, maxTokens: MAX_TOKENS, dim: 16, layers: 1, heads: 2, mlpDim: 32 },
 };
 
@@ -167,6 +176,7 @@ export function validateConfig(cfg: UNetConfig): void {
   if (cfg.contextDim < 0 || !Number.isInteger(cfg.contextDim)) problems.push('contextDim must be an integer ≥ 0');
   for (const l of cfg.crossAttentionLevels ?? []) if (l < 0 || l >= levels) problems.push(`cross-attention level ${l} out of range`);
   if (cfg.crossAttentionLevels && cfg.contextDim === 0) problems.push('crossAttentionLevels needs contextDim > 0');
+  if (cfg.crossQueryPositions && cfg.contextDim === 0) problems.push('crossQueryPositions needs contextDim > 0');
   for (const l of crossLevels(cfg)) {
     if (levelChannels(cfg)[l] % cfg.numHeads !== 0) problems.push(`${levelChannels(cfg)[l]} channels do not split into ${cfg.numHeads} heads`);
   }

@@ -67,6 +67,7 @@ export function describeUNet(cfg: UNetConfig): UNetDescription {
     }
     if (cross) {
       norm(`${name}.xnorm`, c);
+      if (cfg.crossQueryPositions) specs.push({ name: `${name}.xpos`, shape: [n, c], init: 'fanIn', fanIn: c });
       lin(`${name}.xq`, c, c, n);
       lin(`${name}.xkv`, cfg.contextDim, 2 * c, L); // per token of the context, not per pixel
       macs += 2 * n * L * c;
@@ -179,7 +180,7 @@ export function unetForward(
     if (opts.tokens) context = encodeText(w, cfg.text, opts.tokens).context;
   }
   const attn = (name: string, h: tf.Tensor4D, self: boolean, cross: boolean) => {
-    const r = attentionBlock(w, name, h, { heads: cfg.numHeads, groups: groupsFor(cfg, h.shape[3]), context, self, cross });
+    const r = attentionBlock(w, name, h, { heads: cfg.numHeads, groups: groupsFor(cfg, h.shape[3]), context, self, cross, queryPositions: cfg.crossQueryPositions });
     if (opts.returnAttention) attention[name] = { self: r.selfMaps, cross: r.crossMaps, size: h.shape[1] };
     return r.y;
   };

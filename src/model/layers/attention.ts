@@ -40,7 +40,7 @@ export function attentionBlock(
   w: Weights,
   name: string,
   x: tf.Tensor4D,
-  opts: { heads: number; groups: number; context?: tf.Tensor3D; self: boolean; cross: boolean },
+  opts: { heads: number; groups: number; context?: tf.Tensor3D; self: boolean; cross: boolean; queryPositions?: boolean },
 ): AttentionResult {
   const [b, h, wd, c] = x.shape;
   const n = h * wd;
@@ -57,7 +57,9 @@ export function attentionBlock(
   let crossMaps: tf.Tensor4D | undefined;
   if (opts.cross) {
     if (!opts.context) throw new Error(`${name}: this model has cross-attention and needs a context [B, L, D].`);
-    const hn2 = groupNorm(w, `${name}.xnorm`, y, opts.groups).reshape([b, n, c]) as tf.Tensor3D;
+    let hn2 = groupNorm(w, `${name}.xnorm`, y, opts.groups).reshape([b, n, c]) as tf.Tensor3D;
+    // Optional learnt per-pixel position (config.crossQueryPositions): [HW, C], broadcast over the batch.
+    if (opts.queryPositions) hn2 = tf.add(hn2, w[`${name}.xpos`]) as tf.Tensor3D;
     const cq = linear(w, `${name}.xq`, hn2);
     const ckv = linear(w, `${name}.xkv`, opts.context);
     const [ck, cv] = tf.split(ckv, 2, 2) as [tf.Tensor3D, tf.Tensor3D];
