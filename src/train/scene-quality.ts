@@ -133,7 +133,8 @@ export function scoreScene(
   const named = new Set(spec.digits.map((d) => d.cell));
   for (const d of spec.digits) {
     acc.digitInCell.total++;
-    if (predictCell(d.cell) === d.label) acc.digitInCell.correct++;
+    // A blank cell is a miss: the classifier reads an empty crop as some digit, right 1 time in 10.
+    if (!isBlankCell(scene, d.cell) && predictCell(d.cell) === d.label) acc.digitInCell.correct++;
   }
   for (const c of CELLS) {
     if (named.has(c)) continue;

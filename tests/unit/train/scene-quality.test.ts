@@ -90,8 +90,11 @@ describe('scene quality meter', () => {
     expect(acc.emptyCells).toEqual({ blank: 2, total: 2 });
     expect(rates(acc).localisation).toBeCloseTo((1 + 0.25) / 2, 10);
     expect(p1).toBeGreaterThan(p0);
-    // A wrong reading counts against the model.
+    // A wrong reading counts against the model, and so does a right reading of a blank cell.
     const wrong = scoreScene(img, spec, () => 11, emptyScore());
     expect(wrong.digitInCell.correct).toBe(0);
+    const blank = scoreScene(new Uint8Array(SCENE_PIXELS), spec, (c) => truth.get(c) ?? -1, emptyScore());
+    expect(blank.digitInCell.correct).toBe(0);
+    expect(blank.emptyCells).toEqual({ blank: 2, total: 2 });
   });
 });

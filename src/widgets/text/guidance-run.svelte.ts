@@ -1,0 +1,117 @@
+/**
+ * Reactive state for lessons 7 and 8: the page's text model (one per page,
+ * shared through loadTextModel) and a sampling run that streams its steps.
+ * Starting a run cancels the one before; until the new run reaches a step,
+ * that step is still shown from the old run (flagged), so dragging a slider
+ * never blanks the figure.
+ */
+import { ensureTf } from '../../runtime/runtime.svelte';
+import { isCancelled, loadTextModel, type TextModel, type TextRun } from '../../model/text-client';
+import type { TextFrame, TextSampleSpec } from '../../model/text-sampling';
+
+export class TextModelState {
+  model: TextModel | null = $state.raw(null);
+  error: string | null = $state(null);
+  private started = false;
+
+  load(): void {
+    if (this.started) return;
+    this.started = true;
+    ensureTf()
+      .then((r) => loadTextModel(r.backend))
+      .then((m) => (this.model = m))
+      .catch((e: unknown) => (this.error = e instanceof Error ? e.message : String(e)));
+  }
+
+  /** "Test model …" when ?model=tiny swapped the shipped one out, so no screen passes it off as ours. */
+  get label(): string {
+    const m = this.model;
+    if (!m) return '';
+    return m.isTest ? `Test model: a tiny random text U-Net (${m.config.imageSize}×${m.config.imageSize}), not the shipped one (?model=tiny)` : 'Shipped text-scenes model';
+  }
+}
+
+export class StreamedRun {
+  /** Frames of the current run, by step index. */
+  frames: TextFrame[] = $state.raw([]);
+  /** The run before, shown where the current one has not got to yet. */
+  previous: TextFrame[] = $state.raw([]);
+  /** Final images of the current run (n × pixels), once done. */
+  final: Float32Array | null = $state.raw(null);
+  /** What the current run was asked for. */
+  spec: TextSampleSpec | null = $state.raw(null);
+  busy = $state(false);
+  error: string | null = $state(null);
+  /** Frames to keep: all (step-through) or just the latest (grids). */
+  private keepAll: boolean;
+  private run: TextRun | null = null;
+  private token = 0;
+
+  constructor(opts: { keepAll?: boolean } = {}) {
+    this.keepAll = opts.keepAll ?? true;
+  }
+
+  start(model: TextModel, spec: TextSampleSpec): void {
+    this.run?.cancel();
+    const my = ++this.token;
+    if (this.frames.length) this.previous = this.frames;
+    this.frames = [];
+    this.final = null;
+    this.spec = spec;
+    this.busy = true;
+    this.error = null;
+    let run: TextRun;
+    try {
+      run = model.run(spec, (f) => {
+        if (my !== this.token) return;
+        this.frames = this.keepAll ? [...this.frames, f] : [f];
+      });
+    } catch (e) {
+      this.busy = false;
+      this.error = e instanceof Error ? e.message : String(e);
+      return;
+    }
+    this.run = run;
+    run.done.then(
+      (x0) => {
+        if (my !== this.token) return;
+        this.final = x0;
+        this.busy = false;
+      },
+      (e: unknown) => {
+        if (my !== this.token || isCancelled(e)) return;
+        this.busy = false;
+        this.error = e instanceof Error ? e.message : String(e);
+      },
+    );
+  }
+
+  stop(): void {
+    this.token++;
+    this.run?.cancel();
+    this.run = null;
+    this.busy = false;
+  }
+
+  /** Step k's frame, from this run if it has got there, else from the previous one. */
+  frameAt(k: number): { frame: TextFrame; stale: boolean } | null {
+    const f = this.frames[k];
+    if (f) return { frame: f, stale: false };
+    const p = this.previous[k];
+    return p ? { frame: p, stale: true } : null;
+  }
+
+  /** Each image's predicted clean image x̂₀ at the newest step, or the final images when done: a grid's preview. */
+  get preview(): { x: Float32Array; done: boolean; step: number; steps: number } | null {
+    if (this.final && this.spec) return { x: this.final, done: true, step: this.spec.steps, steps: this.spec.steps };
+    const f = this.frames[this.frames.length - 1];
+    return f ? { x: f.x0, done: false, step: f.index + 1, steps: f.steps } : null;
+  }
+
+  /** The latest state of each image: the sample after the newest step, or the final images when done. */
+  get latest(): { x: Float32Array; done: boolean; step: number; steps: number } | null {
+    if (this.final && this.spec) return { x: this.final, done: true, step: this.spec.steps, steps: this.spec.steps };
+    const f = this.frames[this.frames.length - 1];
+    return f ? { x: f.xPrev, done: false, step: f.index + 1, steps: f.steps } : null;
+  }
+}
