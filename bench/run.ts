@@ -4,8 +4,8 @@
  * SwiftShader here; on a machine with a GPU, on the GPU).
  *
  *   npm run bench                          everything (about 20-30 minutes on 2 CPU cores)
- *   npm run bench -- --only redraw         one part: redraw, sampling, training
- *   npm run bench -- --quick               tiny models only, short time limits (a smoke run)
+ *   npm run bench -- --only redraw         one part: redraw, sampling, training, text
+ *   npm run bench -- --quick               training: tiny models, one step of the default config; sampling: the shipped model, extrapolated past 2 min; short limits
  *   npm run bench -- --no-build            reuse dist/
  *
  * Node training speed against PyTorch is a separate command: npm run bench:train.
@@ -15,12 +15,13 @@ import { launch } from '../tests/e2e/browser';
 import { serveStatic } from '../tests/e2e/static-server';
 import { measureRedraw, REDRAW_CASES } from './redraw';
 import { benchSampling } from './sampling';
+import { benchText, formatTextRows } from './text';
 import { benchTraining, formatTrainingRows } from './training';
 
 const argv = process.argv.slice(2);
 const flag = (name: string) => argv.includes(name);
 const onlyArg = argv.find((a, i) => argv[i - 1] === '--only');
-const parts = new Set((onlyArg ?? 'redraw,sampling,training').split(','));
+const parts = new Set((onlyArg ?? 'redraw,sampling,training,text').split(','));
 const quick = flag('--quick');
 const fmt = (ms: number) => (Number.isFinite(ms) ? `${ms.toFixed(2)} ms` : '—');
 
@@ -41,25 +42,71 @@ async function main() {
       }
     }
     if (parts.has('sampling')) {
-      const model = quick ? 'tiny' : 'shipped';
-      const limit = quick ? 60_000 : 240_000;
-      console.log(`\n# Sampling: one DDIM-50 run of 16 digits, guidance 2, ${model} model (stops after ${limit / 1000} s per backend)`);
-      console.log('| backend | ran on | steps done | total | ms/step | longest main-thread task | tasks > 50 ms | warm-up | note |');
+      // Always the shipped model: the figure asked for is one DDIM-50 run of 16
+      // digits. On SwiftShader that can take many minutes a backend, so a run
+      // projected past the budget is timed for a few steps and extrapolated.
+      const budget = quick ? 120_000 : 600_000;
+      const limit = quick ? 300_000 : 900_000;
+      console.log(
+        `\n# Sampling: one DDIM-50 run of 16 digits (batch 32 with guidance 2), shipped model; ` +
+          `runs projected past ${budget / 1000} s are timed for 3 steps and extrapolated (hard limit ${limit / 1000} s per backend)`,
+      );
+      console.log('| backend | ran on | steps timed | DDIM-50 × 16 digits | ms/step | longest main-thread task | tasks > 50 ms | warm-up | note |');
       console.log('|---|---|---|---|---|---|---|---|---|');
-      for (const r of await benchSampling(browser, server.url, { model, timeoutMs: limit })) {
-        const note = r.error ?? (r.complete ? '' : 'time limit reached; ms/step from the steps done');
+      for (const r of await benchSampling(browser, server.url, { model: 'shipped', timeoutMs: limit, extrapolateOverMs: budget, minSteps: 3 })) {
+        const total = r.extrapolated ? `≈ ${fmt(r.totalMs)} (extrapolated)` : fmt(r.totalMs);
+        const note =
+          r.error ??
+          (r.complete
+            ? 'measured over the whole run'
+            : r.extrapolated
+              ? `EXTRAPOLATED from ${r.stepsDone} of ${r.steps} steps: step 1 + mean of steps 2–${r.stepsDone} × ${r.steps - 1}`
+              : 'time limit reached before 2 steps; nothing to extrapolate from');
         console.log(
-          `| ${r.backend} | ${r.ranOn} | ${r.stepsDone}/${r.steps} | ${fmt(r.totalMs)} | ${fmt(r.msPerStep)} | ${fmt(r.longestTaskMs)} | ${r.longTasks} | ${fmt(r.warmupMs)} | ${note} |`,
+          `| ${r.backend} | ${r.ranOn} | ${r.stepsDone}/${r.steps} | ${total} | ${fmt(r.msPerStep)} | ${fmt(r.longestTaskMs)} | ${r.longTasks} | ${fmt(r.warmupMs)} | ${note} |`,
         );
       }
     }
+    if (parts.has('text')) {
+      // Lesson 6's figure: one guided 50-step sample with every block's
+      // cross-attention maps, in the text model's worker. SwiftShader WebGPU
+      // is a CPU emulation: runs projected past the budget are timed for a
+      // few steps and extrapolated, and the line says so.
+      const budget = quick ? 60_000 : 120_000;
+      const limit = quick ? 240_000 : 600_000;
+      console.log(
+        `\n# Text to image (lesson 6): one DDIM-50 sample, guidance 3 (batch 2), cross-attention maps of every block at every step, shipped text-scenes model; ` +
+          `runs projected past ${budget / 1000} s are timed for 3 steps and extrapolated (hard limit ${limit / 1000} s per backend)`,
+      );
+      for (const line of formatTextRows(await benchText(browser, server.url, { timeoutMs: limit, extrapolateOverMs: budget, minSteps: 3 }))) console.log(line);
+    }
     if (parts.has('training')) {
-      console.log('\n# Training in the browser (Web Worker): ms per step');
-      const rows = await benchTraining(browser, server.url, {
-        configs: quick ? ['tiny'] : ['tiny', 'default'],
-        timeout: quick ? 120_000 : 420_000,
-      });
+      // --quick still times the default config, but one step only and under a
+      // short limit: on SwiftShader one step can take minutes, and then the row
+      // says it was skipped instead of holding the run up.
+      const o = quick
+        ? {
+            tinySteps: 4,
+            defaultSteps: 1,
+            timeout: 120_000,
+            defaultTimeout: 90_000,
+            defaultBackends: ['webgpu'],
+            skipReason: 'one default-config step takes minutes without a GPU; run without --quick',
+          }
+        : { tinySteps: 6, defaultSteps: 2, timeout: 420_000, defaultTimeout: 420_000 };
+      console.log('\n# Training in the browser (Web Worker, lesson 4 lab): ms per step, and main-thread long tasks while it trains');
+      console.log(
+        `tiny: ?lab=tiny (width 8, two levels, batch 4), ${o.tinySteps} steps, limit ${o.timeout / 1000} s; ` +
+          `default: width 24, batch 64 (the shipped architecture), ${o.defaultSteps} step(s), limit ${o.defaultTimeout / 1000} s`,
+      );
+      const rows = await benchTraining(() => launch(), server.url, { configs: ['tiny', 'default'], ...o });
       for (const line of formatTrainingRows(rows)) console.log(line);
+      const measured = rows.filter((r) => Number.isFinite(r.longestTaskMs));
+      if (measured.length) {
+        const worst = Math.max(...measured.map((r) => r.longestTaskMs));
+        const over = measured.reduce((n, r) => n + r.longTasks, 0);
+        console.log(`\nLongest main-thread task while training, all runs: ${worst.toFixed(0)} ms; tasks over 50 ms: ${over} (the target is none).`);
+      }
     }
   } finally {
     await browser.close();

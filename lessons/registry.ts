@@ -56,21 +56,21 @@ export const lessons: readonly LessonEntry[] = [
     number: 6,
     title: 'Text conditioning',
     summary: 'A text encoder and cross-attention let each region of the image attend to each word of the prompt.',
-    ready: false,
+    ready: true,
   },
   {
     slug: 'classifier-free-guidance',
     number: 7,
     title: 'Classifier-free guidance',
     summary: 'Push the conditioned prediction away from the unconditioned one, and trade diversity for adherence.',
-    ready: false,
+    ready: true,
   },
   {
     slug: 'dalle-vs-midjourney',
     number: 8,
     title: 'DALL·E vs Midjourney',
     summary: 'Same foundation, different defaults: guidance strength and how long prompts are handled.',
-    ready: false,
+    ready: true,
   },
 ];
 
