@@ -14,7 +14,7 @@ import { build } from 'vite';
 import { launch } from '../tests/e2e/browser';
 import { serveStatic } from '../tests/e2e/static-server';
 import { measureRedraw, REDRAW_CASES } from './redraw';
-import { benchSampling } from './sampling';
+import { benchSampling, formatSamplingRows } from './sampling';
 import { benchText, formatTextRows } from './text';
 import { benchTraining, formatTrainingRows } from './training';
 
@@ -51,21 +51,8 @@ async function main() {
         `\n# Sampling: one DDIM-50 run of 16 digits (batch 32 with guidance 2), shipped model; ` +
           `runs projected past ${budget / 1000} s are timed for 3 steps and extrapolated (hard limit ${limit / 1000} s per backend)`,
       );
-      console.log('| backend | ran on | steps timed | DDIM-50 × 16 digits | ms/step | longest main-thread task | tasks > 50 ms | warm-up | note |');
-      console.log('|---|---|---|---|---|---|---|---|---|');
-      for (const r of await benchSampling(browser, server.url, { model: 'shipped', timeoutMs: limit, extrapolateOverMs: budget, minSteps: 3 })) {
-        const total = r.extrapolated ? `≈ ${fmt(r.totalMs)} (extrapolated)` : fmt(r.totalMs);
-        const note =
-          r.error ??
-          (r.complete
-            ? 'measured over the whole run'
-            : r.extrapolated
-              ? `EXTRAPOLATED from ${r.stepsDone} of ${r.steps} steps: step 1 + mean of steps 2–${r.stepsDone} × ${r.steps - 1}`
-              : 'time limit reached before 2 steps; nothing to extrapolate from');
-        console.log(
-          `| ${r.backend} | ${r.ranOn} | ${r.stepsDone}/${r.steps} | ${total} | ${fmt(r.msPerStep)} | ${fmt(r.longestTaskMs)} | ${r.longTasks} | ${fmt(r.warmupMs)} | ${note} |`,
-        );
-      }
+      const rows = await benchSampling(browser, server.url, { model: 'shipped', timeoutMs: limit, extrapolateOverMs: budget, minSteps: 3 });
+      for (const line of formatSamplingRows(rows)) console.log(line);
     }
     if (parts.has('text')) {
       // Lesson 6's figure: one guided 50-step sample with every block's

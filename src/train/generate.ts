@@ -14,22 +14,26 @@ import type { Weights } from '../model/params';
 
 export type SamplerName = 'ddim' | 'ddpm';
 
-export interface GenerateOptions {
+/** What every batch generator takes besides its conditioning. */
+export interface BatchSamplingOptions {
   weights: Weights;
   config: UNetConfig;
   schedule: Schedule;
-  /** One label per sample (numClasses = unconditional). */
-  labels: Int32Array;
   sampler: SamplerName;
   steps: number;
   guidance: number;
   eta?: number;
-  /** x_T = rng.fork(0)'s normals; step noise from rng (see runSampler). */
+  /** x_T = rng.fork(0)'s normals; step noise from rng.fork(1) (see runSampler). */
   rng: Rng;
   chunk?: number;
   /** Clip x̂_0 to [-1, 1] at each step (improved-diffusion's clip_denoised). Default true. */
   clipX0?: boolean;
   onStep?: (i: number, n: number) => void;
+}
+
+export interface GenerateOptions extends BatchSamplingOptions {
+  /** One label per sample (numClasses = unconditional). */
+  labels: Int32Array;
 }
 
 export function makeSampler(name: SamplerName, schedule: Schedule, steps: number, eta = 0, clipX0 = true): Sampler {

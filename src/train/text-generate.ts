@@ -4,32 +4,16 @@
  * cross-attention blocks and the sampler's steps, where each token's
  * attention falls (the model card's attention localisation).
  */
-import type { Rng } from '../diffusion/rng';
 import { runSampler } from '../diffusion/sampler';
-import type { Schedule } from '../diffusion/schedule';
-import type { UNetConfig } from '../model/config';
-import type { Weights } from '../model/params';
 import { predictTextEps, textMaxTokens } from '../model/text-eps';
-import { makeSampler, type SamplerName } from './generate';
+import { makeSampler, type BatchSamplingOptions } from './generate';
 import { cellMassShares } from './scene-quality';
 
-export interface TextGenerateOptions {
-  weights: Weights;
-  config: UNetConfig;
-  schedule: Schedule;
+export interface TextGenerateOptions extends BatchSamplingOptions {
   /** count × maxTokens ids (all [PAD] = unconditional). */
   tokens: Int32Array;
-  sampler: SamplerName;
-  steps: number;
-  guidance: number;
-  eta?: number;
-  /** x_T = rng.fork(0)'s normals; step noise from rng.fork(1) (as generateSamples). */
-  rng: Rng;
-  chunk?: number;
-  clipX0?: boolean;
   /** Also return each token's attention share per cell (count × L × 4), averaged over blocks and steps. */
   cellShares?: boolean;
-  onStep?: (i: number, n: number) => void;
 }
 
 export async function generateTextSamples(o: TextGenerateOptions): Promise<{ x0: Float64Array; cellShares?: Float64Array }> {

@@ -2,27 +2,12 @@
 // format `npm run eval -- --guidance-sweep` writes (the real file is measured
 // offline): it draws both charts with one dot per scale and the real-scene
 // reference, shows the file's command, and says "pending" without a file.
-import { afterEach, describe, expect, it } from 'vitest';
-import { mount, unmount, flushSync } from 'svelte';
+import { describe, expect, it } from 'vitest';
 import GuidanceChart from '../../src/widgets/text/GuidanceChart.svelte';
+import { frame, mounter } from './mount';
 
-let app: ReturnType<typeof mount> | null = null;
-afterEach(() => {
-  if (app) unmount(app);
-  app = null;
-  document.body.replaceChildren();
-});
-
-function show(raw: unknown): HTMLElement {
-  const target = document.createElement('div');
-  target.style.width = '1000px';
-  document.body.append(target);
-  app = mount(GuidanceChart, { target, props: { raw } });
-  flushSync();
-  return target;
-}
-
-const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+const mountChart = mounter(GuidanceChart);
+const show = (raw: unknown) => mountChart({ raw });
 
 const FIXTURE = {
   kind: 'guidance-sweep',

@@ -2,30 +2,14 @@
 // numbers in the lead's file format (the real file is measured offline): it
 // draws both charts with their axes, legend and floors, checks the goals in
 // words from the data, names the missing settings, and shows the command.
-import { afterEach, describe, expect, it } from 'vitest';
-import { mount, unmount, flushSync } from 'svelte';
+import { describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import QualityChart from '../../src/widgets/reverse/QualityChart.svelte';
 import fixture from '../unit/reverse/fixtures/quality-vs-steps.fixture.json';
+import { frame, mounter } from './mount';
 
-let app: ReturnType<typeof mount> | null = null;
-afterEach(() => {
-  if (app) unmount(app);
-  app = null;
-  document.body.replaceChildren();
-});
-
-function show(raw: unknown): HTMLElement {
-  const target = document.createElement('div');
-  target.style.width = '1000px';
-  target.style.fontFamily = 'sans-serif';
-  document.body.append(target);
-  app = mount(QualityChart, { target, props: { raw } });
-  flushSync();
-  return target;
-}
-
-const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+const mountChart = mounter(QualityChart, { fontFamily: 'sans-serif' });
+const show = (raw: unknown) => mountChart({ raw });
 
 describe('quality against steps chart', () => {
   it('draws FID proxy and accuracy against steps from the file, with goals checked in words', async () => {

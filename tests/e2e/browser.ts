@@ -1,5 +1,6 @@
 /** Launches Debian's Chromium for end-to-end tests and records what a page does wrong. */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 
 export function launch(extraArgs: string[] = [], { webgpu = true } = {}): Promise<Browser> {
@@ -25,4 +26,53 @@ export function watch(page: Page, origin: string): PageWatch {
     if (new URL(url).origin !== origin) w.foreignRequests.push(url);
   });
   return w;
+}
+
+/** Wide enough for the lessons' side-by-side layout, so tests see what a desktop reader sees. */
+export const DESKTOP = { width: 1360, height: 900 };
+
+/**
+ * A page in a fresh context (its own IndexedDB, so nothing saved by another
+ * page comes back), watched from before its first request.
+ */
+export async function watchedPage(browser: Browser, origin: string, options: BrowserContextOptions = {}): Promise<{ page: Page; w: PageWatch }> {
+  const page = await browser.newPage({ viewport: DESKTOP, ...options });
+  return { page, w: watch(page, origin) };
+}
+
+export interface FilePage {
+  readonly browser: Browser;
+  readonly page: Page;
+  readonly w: PageWatch;
+}
+
+/**
+ * One browser and one watched page that every test in a file shares, opened
+ * before the first test and closed after the last. Its fields are only set
+ * once the file's beforeAll has run, so read them inside tests.
+ */
+export function pageForFile(origin: string, { webgpu = true, ...options }: BrowserContextOptions & { webgpu?: boolean } = {}): FilePage {
+  const tab = {} as { browser: Browser; page: Page; w: PageWatch };
+  beforeAll(async () => {
+    tab.browser = await launch([], { webgpu });
+    Object.assign(tab, await watchedPage(tab.browser, origin, options));
+  });
+  afterAll(async () => {
+    await tab.browser?.close();
+  });
+  return tab;
+}
+
+/** The text of the first element with a test id. */
+export function textOf(page: Page, testid: string): Promise<string | null> {
+  return page.getByTestId(testid).first().textContent();
+}
+
+/** Waits until an element's text contains `needle`; long by default, for generation on SwiftShader. */
+export function waitForText(page: Page, testid: string, needle: string, timeout = 150_000) {
+  return page.waitForFunction(
+    ([id, s]) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.includes(s),
+    [testid, needle] as const,
+    { timeout },
+  );
 }

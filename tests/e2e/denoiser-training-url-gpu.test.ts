@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, watch, type PageWatch } from './browser';
+import { launch, watchedPage, type PageWatch } from './browser';
 
 const base = inject('baseUrl');
 const LESSON = '/lessons/denoiser-training/';
@@ -22,9 +22,7 @@ afterAll(async () => {
 
 /** A fresh context per test: its own IndexedDB, so no model saved by another test comes back. */
 async function open(query: string): Promise<{ page: Page; w: PageWatch }> {
-  const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
-  const page = await context.newPage();
-  const w = watch(page, base);
+  const { page, w } = await watchedPage(browser, base);
   await page.goto(`${base}${LESSON}${query}`);
   return { page, w };
 }

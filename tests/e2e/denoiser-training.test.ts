@@ -6,35 +6,22 @@
  * persistence across a reload, export → import round trip, and corrupt or
  * truncated imports that leave the model untouched.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { decodeCheckpoint } from '../../src/train/checkpoint';
-import { launch, watch, type PageWatch } from './browser';
+import { pageForFile } from './browser';
 
 const base = inject('baseUrl');
 const URL_ = `/lessons/denoiser-training/?lab=tiny&backend=webgl`;
-let browser: Browser;
-let page: Page;
-let w: PageWatch;
+const tab = pageForFile(base, { acceptDownloads: true });
 
-beforeAll(async () => {
-  browser = await launch();
-  const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, acceptDownloads: true });
-  page = await context.newPage();
-  w = watch(page, base);
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const lab = () => page.getByTestId('training-lab');
+const lab = () => tab.page.getByTestId('training-lab');
 const attr = (name: string) => lab().getAttribute(name);
 async function waitPhase(phase: string, timeout = 120_000) {
-  await page.waitForFunction((p) => document.querySelector('[data-testid="training-lab"]')?.getAttribute('data-phase') === p, phase, { timeout, polling: 250 });
+  await tab.page.waitForFunction((p) => document.querySelector('[data-testid="training-lab"]')?.getAttribute('data-phase') === p, phase, { timeout, polling: 250 });
 }
 async function waitStep(min: number, timeout = 150_000) {
-  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="training-lab"]')?.getAttribute('data-step')) >= n, min, { timeout, polling: 250 });
+  await tab.page.waitForFunction((n) => Number(document.querySelector('[data-testid="training-lab"]')?.getAttribute('data-step')) >= n, min, { timeout, polling: 250 });
 }
 const step = async () => Number(await attr('data-step'));
 
@@ -42,72 +29,72 @@ let exported: Buffer;
 
 describe('lesson 4: the training lab', () => {
   it('starts, trains in the worker with no long main-thread task, and shows samples', async () => {
-    await page.goto(`${base}${URL_}`);
+    await tab.page.goto(`${base}${URL_}`);
     await waitPhase('idle');
     // The one-step panel runs the shipped model on the page first; let it finish.
-    await page.getByTestId('one-step-mse').waitFor({ timeout: 120_000 });
-    await page.evaluate(() => {
+    await tab.page.getByTestId('one-step-mse').waitFor({ timeout: 120_000 });
+    await tab.page.evaluate(() => {
       const g = window as unknown as { __long: number[] };
       g.__long = [];
       new PerformanceObserver((list) => list.getEntries().forEach((e) => g.__long.push(e.duration))).observe({ type: 'longtask' });
     });
-    await page.getByTestId('lab-start').click();
+    await tab.page.getByTestId('lab-start').click();
     await waitPhase('training');
     await waitStep(6);
     // The page answers while training: scroll, and move a slider.
-    await page.mouse.wheel(0, 600);
-    await page.getByTestId('lab-batch').selectOption('8');
+    await tab.page.mouse.wheel(0, 600);
+    await tab.page.getByTestId('lab-batch').selectOption('8');
     await waitStep(8);
-    const longest = await page.evaluate(() => Math.max(0, ...(window as unknown as { __long: number[] }).__long));
+    const longest = await tab.page.evaluate(() => Math.max(0, ...(window as unknown as { __long: number[] }).__long));
     console.log(`longest main-thread task while training: ${longest.toFixed(0)} ms`);
     expect(longest).toBeLessThanOrEqual(50);
-    await expect.poll(() => page.getByTestId('sample-grid').locator('canvas').count(), { timeout: 60_000 }).toBeGreaterThan(0);
-    const tensors = Number(await page.getByTestId('lab-tensors').textContent());
+    await expect.poll(() => tab.page.getByTestId('sample-grid').locator('canvas').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    const tensors = Number(await tab.page.getByTestId('lab-tensors').textContent());
     expect(tensors).toBeGreaterThan(0);
-    expect(await page.getByTestId('lab-backend').textContent()).toBe('WebGL');
+    expect(await tab.page.getByTestId('lab-backend').textContent()).toBe('WebGL');
   });
 
   it('pauses (and saves), stays paused, and resumes', async () => {
-    await page.getByTestId('lab-pause').click();
+    await tab.page.getByTestId('lab-pause').click();
     await waitPhase('paused');
-    await page.waitForFunction(() => {
+    await tab.page.waitForFunction(() => {
       const el = document.querySelector('[data-testid="training-lab"]')!;
       return el.getAttribute('data-saved-step') === el.getAttribute('data-step');
     }, null, { timeout: 60_000 });
     const paused = await step();
-    await page.waitForTimeout(3000);
+    await tab.page.waitForTimeout(3000);
     expect(await step()).toBe(paused);
-    await page.getByTestId('lab-resume').click();
+    await tab.page.getByTestId('lab-resume').click();
     await waitPhase('training');
     await waitStep(paused + 2);
-    await page.getByTestId('lab-pause').click();
+    await tab.page.getByTestId('lab-pause').click();
     await waitPhase('paused');
   });
 
   it('comes back after a reload, at the saved step with its loss history', async () => {
-    await page.waitForFunction(() => {
+    await tab.page.waitForFunction(() => {
       const el = document.querySelector('[data-testid="training-lab"]')!;
       return el.getAttribute('data-saved-step') === el.getAttribute('data-step');
     }, null, { timeout: 60_000 });
     const saved = await step();
-    await page.reload();
+    await tab.page.reload();
     await waitPhase('paused');
     expect(await step()).toBe(saved);
-    expect(await page.getByTestId('loss-chart').locator('svg path').count()).toBeGreaterThan(0);
+    expect(await tab.page.getByTestId('loss-chart').locator('svg path').count()).toBeGreaterThan(0);
   });
 
   it("shows the restored model's samples right after the reload, without training", async () => {
     const saved = await step();
-    await expect.poll(() => page.getByTestId('sample-grid').locator('canvas').count(), { timeout: 60_000 }).toBe(4);
-    expect(await page.getByTestId('sample-grid').locator('figcaption').first().textContent()).toBeTruthy();
-    expect(await page.getByTestId('sample-head').textContent()).toContain(`at step ${saved}`);
+    await expect.poll(() => tab.page.getByTestId('sample-grid').locator('canvas').count(), { timeout: 60_000 }).toBe(4);
+    expect(await tab.page.getByTestId('sample-grid').locator('figcaption').first().textContent()).toBeTruthy();
+    expect(await tab.page.getByTestId('sample-head').textContent()).toContain(`at step ${saved}`);
     // Nothing trained to get them: still paused at the saved step.
     expect(await attr('data-phase')).toBe('paused');
     expect(await step()).toBe(saved);
   });
 
   it('exports the model as a checkpoint file that decodes', async () => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('lab-export').click()]);
+    const [download] = await Promise.all([tab.page.waitForEvent('download'), tab.page.getByTestId('lab-export').click()]);
     exported = readFileSync((await download.path())!);
     const ck = decodeCheckpoint(new Uint8Array(exported));
     expect(ck.state.step).toBe(await step());
@@ -118,27 +105,27 @@ describe('lesson 4: the training lab', () => {
     const before = await step();
     const corrupt = Buffer.from(exported);
     corrupt[corrupt.length - 100] ^= 0xff;
-    await page.getByTestId('lab-import').setInputFiles({ name: 'corrupt.ddmw', mimeType: 'application/octet-stream', buffer: corrupt });
-    await expect.poll(() => page.getByTestId('lab-import-error').textContent(), { timeout: 30_000 }).toMatch(/corrupt/i);
+    await tab.page.getByTestId('lab-import').setInputFiles({ name: 'corrupt.ddmw', mimeType: 'application/octet-stream', buffer: corrupt });
+    await expect.poll(() => tab.page.getByTestId('lab-import-error').textContent(), { timeout: 30_000 }).toMatch(/corrupt/i);
     expect(await step()).toBe(before);
-    await page.getByTestId('lab-import').setInputFiles({ name: 'short.ddmw', mimeType: 'application/octet-stream', buffer: exported.subarray(0, 5000) });
-    await expect.poll(() => page.getByTestId('lab-import-error').textContent(), { timeout: 30_000 }).toMatch(/truncated/i);
-    await page.getByTestId('lab-import').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello, this is not a model at all') });
-    await expect.poll(() => page.getByTestId('lab-import-error').textContent(), { timeout: 30_000 }).toMatch(/not a weight file/i);
+    await tab.page.getByTestId('lab-import').setInputFiles({ name: 'short.ddmw', mimeType: 'application/octet-stream', buffer: exported.subarray(0, 5000) });
+    await expect.poll(() => tab.page.getByTestId('lab-import-error').textContent(), { timeout: 30_000 }).toMatch(/truncated/i);
+    await tab.page.getByTestId('lab-import').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello, this is not a model at all') });
+    await expect.poll(() => tab.page.getByTestId('lab-import-error').textContent(), { timeout: 30_000 }).toMatch(/not a weight file/i);
     expect(await step()).toBe(before);
     expect(await attr('data-phase')).toBe('paused');
   });
 
   it('imports the exported file back (round trip)', async () => {
     const exportedStep = decodeCheckpoint(new Uint8Array(exported)).state.step;
-    await page.getByTestId('lab-reset').click();
+    await tab.page.getByTestId('lab-reset').click();
     await waitPhase('idle');
     expect(await step()).toBe(0);
-    await page.getByTestId('lab-import').setInputFiles({ name: 'mine.ddmw', mimeType: 'application/octet-stream', buffer: exported });
-    await expect.poll(() => page.getByTestId('lab-notice').textContent(), { timeout: 60_000 }).toMatch(/Imported/);
+    await tab.page.getByTestId('lab-import').setInputFiles({ name: 'mine.ddmw', mimeType: 'application/octet-stream', buffer: exported });
+    await expect.poll(() => tab.page.getByTestId('lab-notice').textContent(), { timeout: 60_000 }).toMatch(/Imported/);
     await waitPhase('paused');
     expect(await step()).toBe(exportedStep);
-    expect(w.foreignRequests).toEqual([]);
-    expect(w.errors.filter((e) => !/GPU|WebGL|swiftshader/i.test(e))).toEqual([]);
+    expect(tab.w.foreignRequests).toEqual([]);
+    expect(tab.w.errors.filter((e) => !/GPU|WebGL|swiftshader/i.test(e))).toEqual([]);
   });
 });

@@ -3,30 +3,18 @@
  * says. Canvas pixels are read back and compared with qSample computed here in
  * Node (the seeded RNG is bit-identical in Node and browsers).
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { imageAt, indicesOfClass, loadDigits, toSigned } from '../../src/data/digits';
 import { jumpNoise, noisedAt, makeSchedule } from '../../src/diffusion';
-import { launch, watch, type PageWatch } from './browser';
+import { pageForFile } from './browser';
 
 const base = inject('baseUrl');
 const PATH = '/lessons/forward-process/';
-let browser: Browser;
-let page: Page;
-let w: PageWatch;
-
-beforeAll(async () => {
-  browser = await launch([], { webgpu: false });
-  page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
-  w = watch(page, base);
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const tab = pageForFile(base, { webgpu: false });
 
 /** The 28×28 canvas of a panel as numbers in [−1, 1] (8-bit, clipped). */
 async function canvasPixels(testid: string): Promise<number[]> {
-  return page.evaluate((id) => {
+  return tab.page.evaluate((id) => {
     const c = document.querySelector(`[data-testid="${id}"]`) as HTMLCanvasElement;
     const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
     const out: number[] = [];
@@ -36,16 +24,16 @@ async function canvasPixels(testid: string): Promise<number[]> {
 }
 
 async function waitForT(t: number) {
-  await page.waitForFunction((v) => {
+  await tab.page.waitForFunction((v) => {
     const el = document.querySelector('[data-testid="t-slider"]') as HTMLInputElement | null;
     return el && el.value === String(v);
   }, t);
   // Let the effects flush and the canvases draw.
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+  await tab.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
 }
 
 async function setT(t: number) {
-  await page.getByTestId('t-slider').evaluate((el, v) => {
+  await tab.page.getByTestId('t-slider').evaluate((el, v) => {
     const input = el as HTMLInputElement;
     input.value = String(v);
     input.dispatchEvent(new Event('input', { bubbles: true }));
@@ -74,8 +62,8 @@ async function expectedX0(ds: 'mnist' | 'fashion', cls: number, n: number): Prom
 
 describe('lesson 2: the forward process', () => {
   it('loads with the default image, and at t = 0 both panels are x₀', async () => {
-    await page.goto(`${base}${PATH}?t=0`);
-    await page.getByTestId('panel-jump').waitFor();
+    await tab.page.goto(`${base}${PATH}?t=0`);
+    await tab.page.getByTestId('panel-jump').waitFor();
     await waitForT(0);
     const x0 = await expectedX0('mnist', 3, 0);
     const want = Array.from(x0, (v) => Math.round((v + 1) * 127.5) / 127.5 - 1);
@@ -87,15 +75,15 @@ describe('lesson 2: the forward process', () => {
   });
 
   it('drives t with the keyboard and the URL follows', async () => {
-    const slider = page.getByTestId('t-slider');
+    const slider = tab.page.getByTestId('t-slider');
     await slider.focus();
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('ArrowRight');
+    await tab.page.keyboard.press('ArrowRight');
+    await tab.page.keyboard.press('ArrowRight');
     await waitForT(2);
-    await page.waitForURL(/[?&]t=2(&|$)/);
-    await page.keyboard.press('End');
+    await tab.page.waitForURL(/[?&]t=2(&|$)/);
+    await tab.page.keyboard.press('End');
     await waitForT(1000);
-    await page.waitForURL(/[?&]t=1000(&|$)/);
+    await tab.page.waitForURL(/[?&]t=1000(&|$)/);
   });
 
   it('at t = T the one-jump image is ≈ N(0, 1) and has forgotten x₀', async () => {
@@ -110,9 +98,9 @@ describe('lesson 2: the forward process', () => {
     expect(Math.abs(corr(jump, x0))).toBeLessThan(0.12);
     expect(Math.abs(corr(chain, x0))).toBeLessThan(0.12);
     // The readout agrees with the theory: std ≈ 1.
-    const theoryStd = Number((await page.getByTestId('stats-theory').locator('td').nth(1).textContent()) ?? 'NaN');
+    const theoryStd = Number((await tab.page.getByTestId('stats-theory').locator('td').nth(1).textContent()) ?? 'NaN');
     expect(theoryStd).toBeCloseTo(1, 2);
-    const jumpStd = Number((await page.getByTestId('stats-jump').locator('td').nth(1).textContent()) ?? 'NaN');
+    const jumpStd = Number((await tab.page.getByTestId('stats-jump').locator('td').nth(1).textContent()) ?? 'NaN');
     expect(jumpStd).toBeCloseTo(s.std, 3);
   });
 
@@ -125,9 +113,9 @@ describe('lesson 2: the forward process', () => {
       [400, 42],
     ] as const) {
       if (seed !== 1) {
-        await page.getByTestId('seed').fill(String(seed));
-        await page.getByTestId('seed').press('Enter');
-        await page.waitForURL(new RegExp(`[?&]seed=${seed}(&|$)`));
+        await tab.page.getByTestId('seed').fill(String(seed));
+        await tab.page.getByTestId('seed').press('Enter');
+        await tab.page.waitForURL(new RegExp(`[?&]seed=${seed}(&|$)`));
       }
       await setT(t);
       const want = noisedAt(schedule, x0, t, jumpNoise(seed, 784));
@@ -148,12 +136,12 @@ describe('lesson 2: the forward process', () => {
 
   it('reproduces the view from the URL, and frames jump to their t', async () => {
     const url = `${base}${PATH}?ds=fashion&cls=7&n=4&t=321&seed=9&sched=cosine`;
-    await page.goto(url);
-    await page.getByTestId('panel-jump').waitFor();
+    await tab.page.goto(url);
+    await tab.page.getByTestId('panel-jump').waitFor();
     await waitForT(321);
-    expect(await page.getByTestId('schedule').inputValue()).toBe('cosine');
-    expect(await page.getByTestId('dataset').inputValue()).toBe('fashion');
-    expect(await page.getByTestId('source-description').textContent()).toContain('Sneaker');
+    expect(await tab.page.getByTestId('schedule').inputValue()).toBe('cosine');
+    expect(await tab.page.getByTestId('dataset').inputValue()).toBe('fashion');
+    expect(await tab.page.getByTestId('source-description').textContent()).toContain('Sneaker');
     const x0 = await expectedX0('fashion', 7, 4);
     const schedule = makeSchedule({ kind: 'cosine', T: 1000 });
     const want = noisedAt(schedule, x0, 321, jumpNoise(9, 784));
@@ -161,48 +149,48 @@ describe('lesson 2: the forward process', () => {
     for (let i = 0; i < 784; i++) {
       if (Math.abs(want[i]) < 1) expect(Math.abs(got[i] - want[i])).toBeLessThanOrEqual(1 / 255 + 1e-9);
     }
-    await page.getByTestId('frame-2').click();
+    await tab.page.getByTestId('frame-2').click();
     await waitForT(286);
-    await page.waitForURL(/[?&]t=286(&|$)/);
-    expect(page.url()).toContain('sched=cosine');
+    await tab.page.waitForURL(/[?&]t=286(&|$)/);
+    expect(tab.page.url()).toContain('sched=cosine');
   });
 
   it('refuses a text file as an upload, says so, and keeps the image', async () => {
-    await page.goto(`${base}${PATH}?t=0`);
-    await page.getByTestId('panel-jump').waitFor();
+    await tab.page.goto(`${base}${PATH}?t=0`);
+    await tab.page.getByTestId('panel-jump').waitFor();
     await waitForT(0);
     const before = await canvasPixels('panel-jump');
-    await page.getByTestId('source-upload').check({ force: true });
-    await page.waitForURL(/[?&]src=upload/);
-    await page.getByTestId('source-fallback').waitFor();
-    await page.getByTestId('upload-input').setInputFiles({
+    await tab.page.getByTestId('source-upload').check({ force: true });
+    await tab.page.waitForURL(/[?&]src=upload/);
+    await tab.page.getByTestId('source-fallback').waitFor();
+    await tab.page.getByTestId('upload-input').setInputFiles({
       name: 'notes.txt',
       mimeType: 'text/plain',
       buffer: Buffer.from('not an image'),
     });
-    const alert = page.getByRole('alert').filter({ hasText: 'not an image' });
+    const alert = tab.page.getByRole('alert').filter({ hasText: 'not an image' });
     await alert.waitFor();
     expect(await alert.textContent()).toContain('previous image is kept');
     expect(await canvasPixels('panel-jump')).toEqual(before);
   });
 
   it('uses a drawing once one is drawn', async () => {
-    await page.getByTestId('source-draw').check({ force: true });
-    const pad = page.getByTestId('drawing-pad');
+    await tab.page.getByTestId('source-draw').check({ force: true });
+    const pad = tab.page.getByTestId('drawing-pad');
     await pad.waitFor();
     const box = (await pad.boundingBox())!;
-    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.2);
-    await page.mouse.down();
-    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.8, { steps: 8 });
-    await page.mouse.up();
-    await page.getByTestId('source-fallback').waitFor({ state: 'detached' });
+    await tab.page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.2);
+    await tab.page.mouse.down();
+    await tab.page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.8, { steps: 8 });
+    await tab.page.mouse.up();
+    await tab.page.getByTestId('source-fallback').waitFor({ state: 'detached' });
     const got = await canvasPixels('panel-jump');
     const lit = got.filter((v) => v > 0.5).length;
     expect(lit).toBeGreaterThan(10);
     expect(lit).toBeLessThan(200);
-    await page.getByTestId('drawing-pad-clear').click();
-    await page.getByTestId('source-fallback').waitFor();
-    expect(w.errors).toEqual([]);
-    expect(w.foreignRequests).toEqual([]);
+    await tab.page.getByTestId('drawing-pad-clear').click();
+    await tab.page.getByTestId('source-fallback').waitFor();
+    expect(tab.w.errors).toEqual([]);
+    expect(tab.w.foreignRequests).toEqual([]);
   });
 });

@@ -6,20 +6,17 @@
  * at T = 100: the widgets must take all of that from the file. `?model=tiny`
  * stands in for the shipped model, which is too slow on SwiftShader.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { unetConfig } from '../../src/model/config';
 import { initValues } from '../../src/model/params';
 import { describeUNet } from '../../src/model/unet';
 import { saveWeights } from '../../src/model/weight-io';
-import { launch, watch, type PageWatch } from './browser';
+import { pageForFile } from './browser';
 import { canvasGrey, maxAbsDiff } from './canvas';
 
 const base = inject('baseUrl');
-let browser: Browser;
-let ctx: BrowserContext;
-let page: Page;
-let w: PageWatch;
+const tab = pageForFile(base, { webgpu: false });
 
 const config = unetConfig('tiny', { baseChannels: 12, timesteps: 100 });
 const specs = describeUNet(config).specs;
@@ -45,38 +42,28 @@ async function storeYourModel(p: Page) {
   }, Array.from(bytes));
 }
 
-const stepperSwitch = () => page.getByTestId('reverse-stepper').getByTestId('model-switch');
+const stepperSwitch = () => tab.page.getByTestId('reverse-stepper').getByTestId('model-switch');
 
 async function waitReady() {
-  await page.getByTestId('status').filter({ hasText: 'Ready' }).waitFor({ timeout: 120_000 });
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null)))));
+  await tab.page.getByTestId('status').filter({ hasText: 'Ready' }).waitFor({ timeout: 120_000 });
+  await tab.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null)))));
 }
-
-beforeAll(async () => {
-  browser = await launch([], { webgpu: false });
-  ctx = await browser.newContext({ viewport: { width: 1360, height: 900 } });
-  page = await ctx.newPage();
-  w = watch(page, base);
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('the model switch in lessons 1 and 5', () => {
   it('without a model of your own, says so and cannot be switched', async () => {
-    await page.goto(`${base}/lessons/reverse-process/?model=tiny&steps=10&seed=5`);
+    await tab.page.goto(`${base}/lessons/reverse-process/?model=tiny&steps=10&seed=5`);
     await waitReady();
     const sw = stepperSwitch();
     await expect(sw.getByRole('radio', { name: /Shipped/ }).isChecked()).resolves.toBe(true);
     await expect(sw.getByRole('radio', { name: /Yours/ }).isDisabled()).resolves.toBe(true);
     expect(await sw.textContent()).toContain('Train one in lesson 4');
-    expect(await page.getByTestId('model-label').textContent()).toContain('Test model');
+    expect(await tab.page.getByTestId('model-label').textContent()).toContain('Test model');
   });
 
   it("switches the step-through, the grid and SDEdit to your model with the keyboard, and back", async () => {
-    const shippedEps = await canvasGrey(page, 'eps-a');
-    await storeYourModel(page);
-    await page.reload();
+    const shippedEps = await canvasGrey(tab.page, 'eps-a');
+    await storeYourModel(tab.page);
+    await tab.page.reload();
     await waitReady();
     const sw = stepperSwitch();
     const yours = sw.getByRole('radio', { name: /Yours/ });
@@ -84,55 +71,55 @@ describe('the model switch in lessons 1 and 5', () => {
     expect(await sw.textContent()).toContain('(step 1,234)');
     // Keyboard: focus the checked radio, arrow to the next one.
     await sw.getByRole('radio', { name: /Shipped/ }).focus();
-    await page.keyboard.press('ArrowRight');
+    await tab.page.keyboard.press('ArrowRight');
     await expect(yours.isChecked()).resolves.toBe(true);
-    await page.getByTestId('model-label').filter({ hasText: 'Your model (step 1,234)' }).waitFor();
-    expect(await page.getByTestId('model-label').textContent()).toContain('8×8 Fashion-MNIST, width 12, T = 100, cosine schedule');
+    await tab.page.getByTestId('model-label').filter({ hasText: 'Your model (step 1,234)' }).waitFor();
+    expect(await tab.page.getByTestId('model-label').textContent()).toContain('8×8 Fashion-MNIST, width 12, T = 100, cosine schedule');
     await waitReady();
     // The model's own T, and its class names, reach the widget.
-    expect(await page.getByTestId('position').textContent()).toContain('t = 100 = T (noise)');
-    expect(await page.getByTestId('digit').locator('option[value="3"]').textContent()).toBe('3 (Dress)');
+    expect(await tab.page.getByTestId('position').textContent()).toContain('t = 100 = T (noise)');
+    expect(await tab.page.getByTestId('digit').locator('option[value="3"]').textContent()).toBe('3 (Dress)');
     // It renders, and it is another network than before on the same x_T.
-    const eps = await canvasGrey(page, 'eps-a');
+    const eps = await canvasGrey(tab.page, 'eps-a');
     expect(new Set(eps).size).toBeGreaterThan(4);
     expect(maxAbsDiff(eps, shippedEps)).toBeGreaterThan(0);
-    await page.getByTestId('step-forward').click();
-    await page.getByTestId('position').filter({ hasText: /^step 1 of 10/ }).waitFor({ timeout: 120_000 });
-    expect(await page.getByTestId('position').textContent()).toBe('step 1 of 10, t = 89');
-    expect(await page.getByTestId('where').textContent()).toMatch(/in a worker \((webgpu|webgl|cpu)\)/);
+    await tab.page.getByTestId('step-forward').click();
+    await tab.page.getByTestId('position').filter({ hasText: /^step 1 of 10/ }).waitFor({ timeout: 120_000 });
+    expect(await tab.page.getByTestId('position').textContent()).toBe('step 1 of 10, t = 89');
+    expect(await tab.page.getByTestId('where').textContent()).toMatch(/in a worker \((webgpu|webgl|cpu)\)/);
     // The grid samples with it.
-    expect(await page.getByTestId('grid-using').textContent()).toContain('Your model (step 1,234)');
-    await page.getByTestId('grid-start').click();
-    await page.waitForFunction(() => {
+    expect(await tab.page.getByTestId('grid-using').textContent()).toContain('Your model (step 1,234)');
+    await tab.page.getByTestId('grid-start').click();
+    await tab.page.waitForFunction(() => {
       const p = document.querySelector('[data-testid="grid-progress"]') as HTMLProgressElement | null;
       return p && p.value === 10 && p.max === 10;
     }, null, { timeout: 120_000 });
-    expect(await page.getByTestId('reverse-grid').locator('figcaption').first().textContent()).toBe('Dress');
+    expect(await tab.page.getByTestId('reverse-grid').locator('figcaption').first().textContent()).toBe('Dress');
     // SDEdit follows the same choice, with its own switch.
-    await page.getByTestId('sdedit').scrollIntoViewIfNeeded();
-    await expect(page.getByTestId('sdedit').getByRole('radio', { name: /Yours/ }).isChecked()).resolves.toBe(true);
-    await page.getByTestId('sd-model-label').filter({ hasText: 'Your model' }).waitFor();
-    await page.getByTestId('sd-status').filter({ hasText: 'Done' }).waitFor({ timeout: 120_000 });
-    expect(new Set(await canvasGrey(page, 'sd-result-0')).size).toBeGreaterThan(2);
+    await tab.page.getByTestId('sdedit').scrollIntoViewIfNeeded();
+    await expect(tab.page.getByTestId('sdedit').getByRole('radio', { name: /Yours/ }).isChecked()).resolves.toBe(true);
+    await tab.page.getByTestId('sd-model-label').filter({ hasText: 'Your model' }).waitFor();
+    await tab.page.getByTestId('sd-status').filter({ hasText: 'Done' }).waitFor({ timeout: 120_000 });
+    expect(new Set(await canvasGrey(tab.page, 'sd-result-0')).size).toBeGreaterThan(2);
     // Back to the shipped model, by keyboard, from SDEdit's switch: every widget follows.
-    await page.getByTestId('sdedit').getByRole('radio', { name: /Yours/ }).focus();
-    await page.keyboard.press('ArrowLeft');
-    await page.getByTestId('model-label').filter({ hasText: 'Test model' }).waitFor();
+    await tab.page.getByTestId('sdedit').getByRole('radio', { name: /Yours/ }).focus();
+    await tab.page.keyboard.press('ArrowLeft');
+    await tab.page.getByTestId('model-label').filter({ hasText: 'Test model' }).waitFor();
     await waitReady();
     // Same step, on the shipped model's T = 1000 again (it was t = 89 of T = 100).
-    expect(await page.getByTestId('position').textContent()).toBe('step 1 of 10, t = 889');
-    expect(w.errors).toEqual([]);
+    expect(await tab.page.getByTestId('position').textContent()).toBe('step 1 of 10, t = 889');
+    expect(tab.w.errors).toEqual([]);
   });
 
   it('lesson 1: the hero draws with your model when chosen', async () => {
-    await page.goto(`${base}/lessons/what-is-diffusion/?model=tiny`);
-    const sw = page.getByTestId('hero').getByTestId('model-switch');
+    await tab.page.goto(`${base}/lessons/what-is-diffusion/?model=tiny`);
+    const sw = tab.page.getByTestId('hero').getByTestId('model-switch');
     await sw.getByRole('radio', { name: /Yours/ }).check();
-    await page.getByTestId('hero-model').filter({ hasText: 'Your model (step 1,234)' }).waitFor({ timeout: 120_000 });
-    await page.getByTestId('hero-phase').filter({ hasText: 'your model draws a new “Dress”' }).waitFor({ timeout: 120_000 });
-    await page.getByTestId('hero-replay').waitFor({ timeout: 120_000 });
-    expect(await page.getByTestId('hero-t').textContent()).toBe('0');
-    expect(w.errors).toEqual([]);
-    expect(w.foreignRequests).toEqual([]);
+    await tab.page.getByTestId('hero-model').filter({ hasText: 'Your model (step 1,234)' }).waitFor({ timeout: 120_000 });
+    await tab.page.getByTestId('hero-phase').filter({ hasText: 'your model draws a new “Dress”' }).waitFor({ timeout: 120_000 });
+    await tab.page.getByTestId('hero-replay').waitFor({ timeout: 120_000 });
+    expect(await tab.page.getByTestId('hero-t').textContent()).toBe('0');
+    expect(tab.w.errors).toEqual([]);
+    expect(tab.w.foreignRequests).toEqual([]);
   });
 });

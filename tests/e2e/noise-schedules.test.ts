@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createRng, makeSchedule, noisedAt } from '../../src/diffusion';
 import { imageAt, loadDigits, toSigned } from '../../src/data/digits';
-import { launch, watch, type PageWatch } from './browser';
+import { launch, watchedPage, type PageWatch } from './browser';
 import { canvasGrey, expectedGrey, maxAbsDiff } from './canvas';
 
 const base = inject('baseUrl');
@@ -19,8 +19,7 @@ afterAll(async () => {
 });
 
 async function open(query = ''): Promise<{ page: Page; w: PageWatch }> {
-  const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
-  const w = watch(page, base);
+  const { page, w } = await watchedPage(browser, base);
   await page.goto(`${base}${path}${query}`);
   await page.getByTestId('now-a').waitFor();
   await page.locator('[data-testid="chart-beta"] svg').waitFor();

@@ -5,77 +5,65 @@
  * U-Net (8×8) that runs the same widget code in milliseconds per step. The
  * starting noise is checked pixel for pixel against the maths core in Node.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { seededStart } from '../../src/widgets/reverse/trajectory';
-import { launch, watch, type PageWatch } from './browser';
+import { pageForFile } from './browser';
 import { canvasGrey, expectedGrey, maxAbsDiff } from './canvas';
 
 const base = inject('baseUrl');
 const PATH = '/lessons/reverse-process/';
-let browser: Browser;
-let page: Page;
-let w: PageWatch;
+const tab = pageForFile(base, { webgpu: false });
 
-beforeAll(async () => {
-  browser = await launch([], { webgpu: false });
-  page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
-  w = watch(page, base);
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const position = (col: 'a' | 'b' = 'a') => page.getByTestId(col === 'a' ? 'position' : 'b-position').textContent();
+const position = (col: 'a' | 'b' = 'a') => tab.page.getByTestId(col === 'a' ? 'position' : 'b-position').textContent();
 
 async function waitForStep(k: number, col: 'a' | 'b' = 'a') {
-  await page.waitForFunction(
+  await tab.page.waitForFunction(
     ([k, id]) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.startsWith(`step ${k} of`),
     [k, col === 'a' ? 'position' : 'b-position'] as const,
     { timeout: 120_000 },
   );
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+  await tab.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
 }
 
 async function scrubTo(k: number) {
-  await page.getByTestId('scrub').evaluate((el, v) => {
+  await tab.page.getByTestId('scrub').evaluate((el, v) => {
     const input = el as HTMLInputElement;
     input.value = String(v);
     input.dispatchEvent(new Event('input', { bubbles: true }));
   }, k);
 }
 
-const param = (name: string) => page.evaluate((n) => new URLSearchParams(location.search).get(n), name);
+const param = (name: string) => tab.page.evaluate((n) => new URLSearchParams(location.search).get(n), name);
 
 describe('lesson 5: the reverse process (test model)', () => {
   it('starts from the seeded noise x_T, shown with the t = T convention', async () => {
-    await page.goto(`${base}${PATH}?model=tiny&steps=10&seed=5`);
-    await page.getByTestId('test-model').waitFor();
+    await tab.page.goto(`${base}${PATH}?model=tiny&steps=10&seed=5`);
+    await tab.page.getByTestId('test-model').waitFor();
     await waitForStep(0);
     expect(await position()).toContain('t = 1000 = T (noise)');
     const { xT } = seededStart(5, 64);
-    expect(maxAbsDiff(await canvasGrey(page, 'xt-a'), expectedGrey(xT))).toBeLessThanOrEqual(1);
+    expect(maxAbsDiff(await canvasGrey(tab.page, 'xt-a'), expectedGrey(xT))).toBeLessThanOrEqual(1);
     // ε̂ and x̂₀ of the first step are drawn (not blank canvases).
-    await page.waitForFunction(() => document.querySelector('[data-testid="status"]')?.textContent?.includes('Ready'));
-    const eps = await canvasGrey(page, 'eps-a');
+    await tab.page.waitForFunction(() => document.querySelector('[data-testid="status"]')?.textContent?.includes('Ready'));
+    const eps = await canvasGrey(tab.page, 'eps-a');
     expect(new Set(eps).size).toBeGreaterThan(4);
     // The network runs off the main thread.
-    expect(await page.getByTestId('where').textContent()).toMatch(/in a worker \((webgpu|webgl|cpu)\)/);
+    expect(await tab.page.getByTestId('where').textContent()).toMatch(/in a worker \((webgpu|webgl|cpu)\)/);
   });
 
   it('steps forward and back through the kept history, and the keyboard does too', async () => {
-    const x0 = await canvasGrey(page, 'xt-a');
-    await page.getByTestId('step-forward').click();
+    const x0 = await canvasGrey(tab.page, 'xt-a');
+    await tab.page.getByTestId('step-forward').click();
     await waitForStep(1);
-    const x1 = await canvasGrey(page, 'xt-a');
+    const x1 = await canvasGrey(tab.page, 'xt-a');
     expect(maxAbsDiff(x0, x1)).toBeGreaterThan(0);
-    await page.getByTestId('step-back').click();
+    await tab.page.getByTestId('step-back').click();
     await waitForStep(0);
-    expect(await canvasGrey(page, 'xt-a')).toEqual(x0);
-    await page.getByTestId('step-forward').focus();
-    await page.keyboard.press('ArrowRight');
+    expect(await canvasGrey(tab.page, 'xt-a')).toEqual(x0);
+    await tab.page.getByTestId('step-forward').focus();
+    await tab.page.keyboard.press('ArrowRight');
     await waitForStep(1);
-    await page.keyboard.press('ArrowLeft');
+    await tab.page.keyboard.press('ArrowLeft');
     await waitForStep(0);
   });
 
@@ -88,75 +76,75 @@ describe('lesson 5: the reverse process (test model)', () => {
   });
 
   it('plays to the end (t = 0, the data) and pauses', async () => {
-    await page.getByTestId('play').click();
+    await tab.page.getByTestId('play').click();
     await waitForStep(10);
     expect(await position()).toContain('t = 0 (data)');
-    expect(await page.getByTestId('play').getAttribute('aria-pressed')).toBe('false');
-    await page.getByTestId('to-start').click();
+    expect(await tab.page.getByTestId('play').getAttribute('aria-pressed')).toBe('false');
+    await tab.page.getByTestId('to-start').click();
     await waitForStep(0);
-    await page.getByTestId('play').click();
-    expect(await page.getByTestId('play').getAttribute('aria-pressed')).toBe('true');
-    await page.waitForFunction(() => /^step [2-9] of/.test(document.querySelector('[data-testid="position"]')?.textContent ?? ''));
-    await page.getByTestId('play').click(); // pause
-    expect(await page.getByTestId('play').getAttribute('aria-pressed')).toBe('false');
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null)))));
+    await tab.page.getByTestId('play').click();
+    expect(await tab.page.getByTestId('play').getAttribute('aria-pressed')).toBe('true');
+    await tab.page.waitForFunction(() => /^step [2-9] of/.test(document.querySelector('[data-testid="position"]')?.textContent ?? ''));
+    await tab.page.getByTestId('play').click(); // pause
+    expect(await tab.page.getByTestId('play').getAttribute('aria-pressed')).toBe('false');
+    await tab.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null)))));
     const paused = await position();
-    await page.waitForTimeout(600);
+    await tab.page.waitForTimeout(600);
     expect(await position()).toBe(paused);
   });
 
   it('the same URL gives the same images (determinism)', async () => {
-    await page.goto(`${base}${PATH}?model=tiny&steps=10&seed=5&k=6`);
+    await tab.page.goto(`${base}${PATH}?model=tiny&steps=10&seed=5&k=6`);
     await waitForStep(6);
-    expect(await page.getByTestId('scrub').inputValue()).toBe('6');
-    const first = await canvasGrey(page, 'xt-a');
-    await page.reload();
+    expect(await tab.page.getByTestId('scrub').inputValue()).toBe('6');
+    const first = await canvasGrey(tab.page, 'xt-a');
+    await tab.page.reload();
     await waitForStep(6);
-    expect(await canvasGrey(page, 'xt-a')).toEqual(first);
+    expect(await canvasGrey(tab.page, 'xt-a')).toEqual(first);
   });
 
   it('seed lock: a compare column runs on the very same x_T; unlocking draws new noise on a change', async () => {
-    await page.goto(`${base}${PATH}?model=tiny&steps=10&seed=9&cmp=1&csteps=20&csmp=ddpm-beta`);
+    await tab.page.goto(`${base}${PATH}?model=tiny&steps=10&seed=9&cmp=1&csteps=20&csmp=ddpm-beta`);
     await waitForStep(0);
     await waitForStep(0, 'b');
-    expect(await canvasGrey(page, 'xt-b')).toEqual(await canvasGrey(page, 'xt-a'));
+    expect(await canvasGrey(tab.page, 'xt-b')).toEqual(await canvasGrey(tab.page, 'xt-a'));
     // Locked (default): changing a setting keeps the seed.
-    await page.getByTestId('sampler').selectOption('ddpm-posterior');
-    await page.waitForFunction(() => new URLSearchParams(location.search).get('smp') === 'ddpm-posterior');
+    await tab.page.getByTestId('sampler').selectOption('ddpm-posterior');
+    await tab.page.waitForFunction(() => new URLSearchParams(location.search).get('smp') === 'ddpm-posterior');
     expect(await param('seed')).toBe('9');
     await scrubTo(10);
     await waitForStep(10);
     await waitForStep(20, 'b');
     // Unlocked: the next change draws a fresh seed.
-    await page.getByTestId('seed-lock').uncheck();
-    await page.getByTestId('sampler').selectOption('ddim');
-    await page.waitForFunction(() => new URLSearchParams(location.search).get('seed') !== '9');
+    await tab.page.getByTestId('seed-lock').uncheck();
+    await tab.page.getByTestId('sampler').selectOption('ddim');
+    await tab.page.waitForFunction(() => new URLSearchParams(location.search).get('seed') !== '9');
     const { xT } = seededStart(Number(await param('seed')), 64);
-    await page.getByTestId('to-start').click();
+    await tab.page.getByTestId('to-start').click();
     await waitForStep(0);
-    expect(maxAbsDiff(await canvasGrey(page, 'xt-a'), expectedGrey(xT))).toBeLessThanOrEqual(1);
+    expect(maxAbsDiff(await canvasGrey(tab.page, 'xt-a'), expectedGrey(xT))).toBeLessThanOrEqual(1);
   });
 
   it('grid mode samples 16 at once with a progress bar', async () => {
-    await page.goto(`${base}${PATH}?model=tiny&steps=10&digit=none`);
-    await page.getByTestId('grid-start').click();
-    await page.waitForFunction(() => {
+    await tab.page.goto(`${base}${PATH}?model=tiny&steps=10&digit=none`);
+    await tab.page.getByTestId('grid-start').click();
+    await tab.page.waitForFunction(() => {
       const p = document.querySelector('[data-testid="grid-progress"]') as HTMLProgressElement | null;
       return p && p.value === 10 && p.max === 10;
     });
-    expect(await page.locator('[data-testid^="grid-cell-"]').count()).toBe(16);
+    expect(await tab.page.locator('[data-testid^="grid-cell-"]').count()).toBe(16);
   });
 
   it('image to image fills both rows; the quality chart says plainly when it is pending; no console error', async () => {
-    await page.getByTestId('sdedit').scrollIntoViewIfNeeded();
-    await page.getByTestId('sd-status').filter({ hasText: 'Done' }).waitFor({ timeout: 120_000 });
-    const a = await canvasGrey(page, 'sd-result-0');
+    await tab.page.getByTestId('sdedit').scrollIntoViewIfNeeded();
+    await tab.page.getByTestId('sd-status').filter({ hasText: 'Done' }).waitFor({ timeout: 120_000 });
+    const a = await canvasGrey(tab.page, 'sd-result-0');
     expect(new Set(a).size).toBeGreaterThan(2);
-    const pending = await page.getByTestId('quality-pending').count();
-    const charts = await page.getByTestId('quality-fid').count();
+    const pending = await tab.page.getByTestId('quality-pending').count();
+    const charts = await tab.page.getByTestId('quality-fid').count();
     expect(pending + charts).toBe(1);
-    expect(await page.getByTestId('quality-command').textContent()).toMatch(/eval/);
-    expect(w.errors).toEqual([]);
-    expect(w.foreignRequests).toEqual([]);
+    expect(await tab.page.getByTestId('quality-command').textContent()).toMatch(/eval/);
+    expect(tab.w.errors).toEqual([]);
+    expect(tab.w.foreignRequests).toEqual([]);
   });
 });

@@ -5,36 +5,24 @@
  * generation with progress, the heatmap for a chosen token, the step scrubber
  * and the probe by keyboard, and a flat tensor count over repeated runs.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch, watch, type PageWatch } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { pageForFile } from './browser';
 
 const base = inject('baseUrl');
 const PATH = '/lessons/text-conditioning/';
-let browser: Browser;
-let page: Page;
-let w: PageWatch;
+const tab = pageForFile(base, { webgpu: false });
 
-beforeAll(async () => {
-  browser = await launch([], { webgpu: false });
-  page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
-  w = watch(page, base);
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const status = () => page.getByTestId('text-status').textContent();
+const status = () => tab.page.getByTestId('text-status').textContent();
 
 async function waitDone() {
-  await page.waitForFunction(() => document.querySelector('[data-testid="text-status"]')?.textContent?.startsWith('Done'), null, {
+  await tab.page.waitForFunction(() => document.querySelector('[data-testid="text-status"]')?.textContent?.startsWith('Done'), null, {
     timeout: 120_000,
   });
 }
 
 /** All RGBA bytes of a canvas, to tell two renderings apart. */
 function canvasBytes(testid: string): Promise<number[]> {
-  return page.getByTestId(testid).evaluate((el) => {
+  return tab.page.getByTestId(testid).evaluate((el) => {
     const c = el as HTMLCanvasElement;
     return Array.from(c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data);
   });
@@ -44,120 +32,120 @@ const differs = (a: number[], b: number[]) => a.some((v, i) => v !== b[i]);
 
 describe('lesson 6: text conditioning (test model)', () => {
   it('shows the prompt as chips, with an emoji flagged [UNK]', async () => {
-    await page.goto(`${base}${PATH}?model=tiny&steps=8&seed=3`);
-    await page.getByTestId('test-model').waitFor({ timeout: 120_000 });
-    await page.getByTestId('prompt-input').fill('a 7 🐱 top left');
-    const chips = page.getByTestId('prompt-chips');
+    await tab.page.goto(`${base}${PATH}?model=tiny&steps=8&seed=3`);
+    await tab.page.getByTestId('test-model').waitFor({ timeout: 120_000 });
+    await tab.page.getByTestId('prompt-input').fill('a 7 🐱 top left');
+    const chips = tab.page.getByTestId('prompt-chips');
     await expect.poll(() => chips.locator('li').count()).toBe(6); // 5 tokens + the [PAD] chip
-    const unk = page.getByTestId('chip-unk');
+    const unk = tab.page.getByTestId('chip-unk');
     expect(await unk.count()).toBe(1);
     expect(await unk.textContent()).toContain('🐱');
     expect(await unk.textContent()).toContain('[UNK]');
-    expect(await page.getByTestId('notice-unknown').textContent()).toContain('1 unknown word');
-    expect(await page.getByTestId('prompt-count').textContent()).toContain('5 / 16 tokens');
+    expect(await tab.page.getByTestId('notice-unknown').textContent()).toContain('1 unknown word');
+    expect(await tab.page.getByTestId('prompt-count').textContent()).toContain('5 / 16 tokens');
     // The prompt is state a link carries.
-    expect(await page.evaluate(() => new URLSearchParams(location.search).get('p'))).toBe('a 7 🐱 top left');
+    expect(await tab.page.evaluate(() => new URLSearchParams(location.search).get('p'))).toBe('a 7 🐱 top left');
   });
 
   it('generates in the worker with progress, and draws the chosen token’s map', async () => {
-    await page.getByTestId('generate').click();
+    await tab.page.getByTestId('generate').click();
     await waitDone();
     expect(await status()).toMatch(/^Done: 8 steps/);
-    expect(await page.getByTestId('text-where').textContent()).toMatch(/in a worker \((webgpu|webgl|cpu)\)/);
-    const progress = page.getByTestId('text-progress');
+    expect(await tab.page.getByTestId('text-where').textContent()).toMatch(/in a worker \((webgpu|webgl|cpu)\)/);
+    const progress = tab.page.getByTestId('text-progress');
     expect(await progress.evaluate((el) => [(el as HTMLProgressElement).value, (el as HTMLProgressElement).max])).toEqual([8, 8]);
     // The chips of the run: 5 tokens and [PAD] ×11; the default is the first digit, "7".
-    const chips = page.getByTestId('token-chip');
+    const chips = tab.page.getByTestId('token-chip');
     expect(await chips.count()).toBe(6);
-    expect(await page.getByTestId('shown-token').textContent()).toBe('7');
+    expect(await tab.page.getByTestId('shown-token').textContent()).toBe('7');
     expect(await chips.nth(2).textContent()).toBe('🐱 [UNK]');
     const seven = await canvasBytes('heatmap-big');
     expect(new Set(seven).size).toBeGreaterThan(8); // not a blank canvas
     await chips.nth(5).click();
-    expect(await page.getByTestId('shown-token').textContent()).toBe('[PAD] ×11');
+    expect(await tab.page.getByTestId('shown-token').textContent()).toBe('[PAD] ×11');
     expect(differs(await canvasBytes('heatmap-big'), seven)).toBe(true);
     // Hovering a chip previews its map; leaving returns to the chosen one.
     await chips.nth(0).hover();
-    expect(await page.getByTestId('shown-token').textContent()).toBe('a');
-    await page.mouse.move(5, 5);
-    expect(await page.getByTestId('shown-token').textContent()).toBe('[PAD] ×11');
+    expect(await tab.page.getByTestId('shown-token').textContent()).toBe('a');
+    await tab.page.mouse.move(5, 5);
+    expect(await tab.page.getByTestId('shown-token').textContent()).toBe('[PAD] ×11');
     // Arrow keys move along the chips (roving focus).
     await chips.nth(5).focus();
-    await page.keyboard.press('ArrowLeft');
-    expect(await page.getByTestId('shown-token').textContent()).toBe('left');
-    expect(await page.evaluate(() => (document.activeElement as HTMLElement).textContent)).toBe('left');
+    await tab.page.keyboard.press('ArrowLeft');
+    expect(await tab.page.getByTestId('shown-token').textContent()).toBe('left');
+    expect(await tab.page.evaluate(() => (document.activeElement as HTMLElement).textContent)).toBe('left');
     // One tile per token, and a legend with its scale.
-    expect(await page.getByTestId('tile').count()).toBe(6);
-    expect(await page.getByTestId('legend').textContent()).toMatch(/0\s*[\d.]+\s*[\d.]+/);
+    expect(await tab.page.getByTestId('tile').count()).toBe(6);
+    expect(await tab.page.getByTestId('legend').textContent()).toMatch(/0\s*[\d.]+\s*[\d.]+/);
   });
 
   it('scrubs the steps and probes a region with the keyboard', async () => {
-    await page.getByTestId('avg-steps').uncheck();
-    const scrub = page.getByTestId('step-scrubber');
+    await tab.page.getByTestId('avg-steps').uncheck();
+    const scrub = tab.page.getByTestId('step-scrubber');
     expect(await scrub.isDisabled()).toBe(false);
     await scrub.focus();
-    await page.keyboard.press('End');
+    await tab.page.keyboard.press('End');
     await expect.poll(() => scrub.evaluate((el) => (el as HTMLInputElement).getAttribute('aria-valuetext'))).toMatch(/^step 8 of 8/);
     const last = await canvasBytes('heatmap-big');
-    await page.keyboard.press('Home');
+    await tab.page.keyboard.press('Home');
     await expect.poll(() => scrub.evaluate((el) => (el as HTMLInputElement).getAttribute('aria-valuetext'))).toMatch(/^step 1 of 8, t = \d+/);
     expect(differs(await canvasBytes('heatmap-big'), last)).toBe(true);
-    await page.keyboard.press('ArrowRight');
+    await tab.page.keyboard.press('ArrowRight');
     await expect.poll(() => scrub.evaluate((el) => (el as HTMLInputElement).value)).toBe('2');
-    expect(await page.evaluate(() => new URLSearchParams(location.search).get('k'))).toBe('2');
+    expect(await tab.page.evaluate(() => new URLSearchParams(location.search).get('k'))).toBe('2');
 
     // Layer choice: one block instead of the average.
-    const options = await page.getByTestId('block-select').locator('option').allTextContents();
+    const options = await tab.page.getByTestId('block-select').locator('option').allTextContents();
     expect(options[0]).toBe('Average of all layers');
     expect(options.length).toBe(6); // 5 cross-attention blocks of the tiny model
-    await page.getByTestId('block-select').selectOption({ index: 3 });
+    await tab.page.getByTestId('block-select').selectOption({ index: 3 });
     expect(differs(await canvasBytes('heatmap-big'), last)).toBe(true);
 
     // The probe lists what one region reads; its shares sum to ~100%.
-    await page.getByTestId('probe').focus();
-    await page.keyboard.press('ArrowRight');
-    const rows = page.getByTestId('probe-list').locator('li');
+    await tab.page.getByTestId('probe').focus();
+    await tab.page.keyboard.press('ArrowRight');
+    const rows = tab.page.getByTestId('probe-list').locator('li');
     await expect.poll(() => rows.count()).toBe(6);
     const shares = (await rows.allTextContents()).map((t) => Number(/([\d.]+)%\s*$/.exec(t)?.[1]));
     expect(Math.abs(shares.reduce((a, b) => a + b, 0) - 100)).toBeLessThan(3);
   });
 
   it('an empty prompt is unconditional and says so, and still generates', async () => {
-    await page.getByTestId('prompt-input').fill('');
-    expect(await page.getByTestId('notice-empty').textContent()).toContain('unconditional');
+    await tab.page.getByTestId('prompt-input').fill('');
+    expect(await tab.page.getByTestId('notice-empty').textContent()).toContain('unconditional');
     // A changed prompt restarts the run by itself after a pause in typing.
-    await page.waitForFunction(() => document.querySelector('[data-testid="text-status"]')?.textContent?.startsWith('Generating'), null, {
+    await tab.page.waitForFunction(() => document.querySelector('[data-testid="text-status"]')?.textContent?.startsWith('Generating'), null, {
       timeout: 30_000,
     });
     await waitDone();
-    expect(await page.getByTestId('token-chip').count()).toBe(1); // only [PAD] ×16
-    expect(await page.getByTestId('shown-token').textContent()).toBe('[PAD] ×16');
+    expect(await tab.page.getByTestId('token-chip').count()).toBe(1); // only [PAD] ×16
+    expect(await tab.page.getByTestId('shown-token').textContent()).toBe('[PAD] ×16');
   });
 
   it('a 500-character prompt is truncated with a visible notice', async () => {
     const long = 'a seven in the top left and a two in the bottom right, '.repeat(10).slice(0, 500);
-    await page.getByTestId('prompt-input').fill(long);
-    const notice = page.getByTestId('notice-truncated');
+    await tab.page.getByTestId('prompt-input').fill(long);
+    const notice = tab.page.getByTestId('notice-truncated');
     await notice.waitFor();
     expect(await notice.textContent()).toMatch(/Truncated\..*only\s+the first 16/s);
-    expect(await page.getByTestId('prompt-count').textContent()).toMatch(/16 \/ 16 tokens \(\+\d+ cut\)/);
-    expect(await page.getByTestId('prompt-chips').locator('[data-testid="chip"]').count()).toBe(16);
+    expect(await tab.page.getByTestId('prompt-count').textContent()).toMatch(/16 \/ 16 tokens \(\+\d+ cut\)/);
+    expect(await tab.page.getByTestId('prompt-chips').locator('[data-testid="chip"]').count()).toBe(16);
   });
 
   it('keeps the worker’s tensor count flat over repeated runs, and logs no errors', async () => {
-    await page.getByTestId('prompt-input').fill('3 top left');
+    await tab.page.getByTestId('prompt-input').fill('3 top left');
     const counts: number[] = [];
     for (let i = 0; i < 4; i++) {
-      await page.getByTestId('generate').click();
-      await page.waitForFunction(() => document.querySelector('[data-testid="text-status"]')?.textContent?.startsWith('Generating'));
+      await tab.page.getByTestId('generate').click();
+      await tab.page.waitForFunction(() => document.querySelector('[data-testid="text-status"]')?.textContent?.startsWith('Generating'));
       await waitDone();
-      counts.push(Number(await page.getByTestId('text-status').getAttribute('data-tensors')));
+      counts.push(Number(await tab.page.getByTestId('text-status').getAttribute('data-tensors')));
     }
     expect(counts[0]).toBeGreaterThan(0);
     // The first run may create kernels' cached tensors; after it nothing may grow.
     expect(counts.slice(1)).toEqual([counts[1], counts[1], counts[1]]);
     expect(counts[1]).toBeLessThanOrEqual(counts[0] + 2);
-    expect(w.errors).toEqual([]);
-    expect(w.foreignRequests).toEqual([]);
+    expect(tab.w.errors).toEqual([]);
+    expect(tab.w.foreignRequests).toEqual([]);
   });
 });

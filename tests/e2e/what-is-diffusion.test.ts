@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { imageAt, loadDigits, toSigned } from '../../src/data/digits';
-import { launch, watch } from './browser';
+import { DESKTOP, launch, watchedPage } from './browser';
 import { canvasGrey, expectedGrey, maxAbsDiff } from './canvas';
 
 const base = inject('baseUrl');
@@ -23,8 +23,7 @@ afterAll(async () => {
 
 describe('lesson 1: what a diffusion model is', () => {
   it('plays the round trip once: data → noise → a new sample, then offers a replay', async () => {
-    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
-    const w = watch(page, base);
+    const { page, w } = await watchedPage(browser, base);
     await page.goto(`${base}${PATH}?model=tiny`);
     await page.getByTestId('hero-frame').waitFor();
     await page.getByTestId('hero-phase').filter({ hasText: 'Reverse' }).waitFor({ timeout: 120_000 });
@@ -44,7 +43,7 @@ describe('lesson 1: what a diffusion model is', () => {
   });
 
   it('does not play below the fold until scrolled into view', async () => {
-    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    const page = await browser.newPage({ viewport: DESKTOP });
     await page.addInitScript(() => {
       // Push the figure out of view before the app mounts.
       document.addEventListener('DOMContentLoaded', () => {
@@ -63,14 +62,12 @@ describe('lesson 1: what a diffusion model is', () => {
   });
 
   it('with prefers-reduced-motion, shows a still strip and no animation', async () => {
-    const ctx = await browser.newContext({ reducedMotion: 'reduce', viewport: { width: 420, height: 900 } });
-    const page = await ctx.newPage();
-    const w = watch(page, base);
+    const { page, w } = await watchedPage(browser, base, { reducedMotion: 'reduce', viewport: { width: 420, height: 900 } });
     await page.goto(`${base}${PATH}?model=tiny`);
     await page.getByTestId('hero-strip').waitFor();
     await page.getByTestId('hero-still-6').waitFor({ timeout: 120_000 });
     expect(await page.getByTestId('hero-frame').count()).toBe(0);
     expect(w.errors).toEqual([]);
-    await ctx.close();
+    await page.close();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { projectTotal } from '../../bench/sampling';
+import { projectTotal } from '../../bench/step-timing';
 
 describe('bench: extrapolating a slow sampling run', () => {
   it('keeps step 1 (kernel compilation) as measured and scales the later steps to the rest', () => {

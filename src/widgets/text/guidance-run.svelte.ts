@@ -5,6 +5,7 @@
  * that step is still shown from the old run (flagged), so dragging a slider
  * never blanks the figure.
  */
+import { MAX_TOKENS } from '../../data/vocabulary';
 import { ensureTf } from '../../runtime/runtime.svelte';
 import { isCancelled, loadTextModel, type TextModel, type TextRun } from '../../model/text-client';
 import type { TextFrame, TextSampleSpec } from '../../model/text-sampling';
@@ -113,5 +114,44 @@ export class StreamedRun {
     if (this.final && this.spec) return { x: this.final, done: true, step: this.spec.steps, steps: this.spec.steps };
     const f = this.frames[this.frames.length - 1];
     return f ? { x: f.xPrev, done: false, step: f.index + 1, steps: f.steps } : null;
+  }
+}
+
+/**
+ * The page's text model and one streamed run of it, for a figure that samples
+ * on its own whenever its settings change. Build it while a component is set
+ * up: its effects live and end with that component.
+ */
+export class TextSampler {
+  readonly ms = new TextModelState();
+  readonly run: StreamedRun;
+  maxTokens = $derived(this.ms.model?.config.text?.maxTokens ?? MAX_TOKENS);
+  size = $derived(this.ms.model?.config.imageSize ?? 32);
+  /** Numbers per image, to cut one image out of a run's batch. */
+  pixels = $derived(this.size * this.size * (this.ms.model?.config.inChannels ?? 1));
+
+  constructor({ keepAll = false } = {}) {
+    this.ms.load();
+    this.run = new StreamedRun({ keepAll });
+    $effect(() => () => this.run.stop());
+  }
+
+  get model(): TextModel | null {
+    return this.ms.model;
+  }
+
+  /**
+   * Restarts the run whenever what `spec` reads changes, once the change has
+   * settled for `settleMs`: a slider drag is many events, and sampling each
+   * would queue runs the reader never sees.
+   */
+  follow(spec: () => TextSampleSpec, settleMs = 300): void {
+    $effect(() => {
+      const m = this.ms.model;
+      if (!m) return;
+      const s = spec();
+      const timer = setTimeout(() => this.run.start(m, s), settleMs);
+      return () => clearTimeout(timer);
+    });
   }
 }
