@@ -12,11 +12,15 @@ const root = dirname(fileURLToPath(import.meta.url));
  * copy of index.html; the router then reads location.pathname as usual.
  */
 function lessonPages(): Plugin {
+  let dist = resolve(root, 'dist');
   return {
     name: 'lesson-pages',
     apply: 'build',
+    // Follow --outDir, so a private build (e2e with E2E_DIST) gets its lesson pages too.
+    configResolved(config) {
+      dist = resolve(config.root, config.build.outDir);
+    },
     closeBundle() {
-      const dist = resolve(root, 'dist');
       // Rolldown calls this hook after a failed build too; let its error show.
       if (!existsSync(resolve(dist, 'index.html'))) return;
       const pages = [...lessons.map((l) => `lessons/${l.slug}`), 'check'];
