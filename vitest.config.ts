@@ -16,7 +16,9 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['tests/unit/**/*.test.ts'],
-          testTimeout: 60_000,
+          // Generous: on a 2-core machine busy with training, the data and caption
+          // property tests took 90–130 s (10× their quiet time).
+          testTimeout: 240_000,
         },
       },
       {
