@@ -19,6 +19,7 @@ export default defineConfig({
           // Generous: on a 2-core machine busy with training, the data and caption
           // property tests took 90–130 s (10× their quiet time).
           testTimeout: 240_000,
+          hookTimeout: 120_000,
         },
       },
       {
