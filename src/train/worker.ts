@@ -153,7 +153,7 @@ function sessionFrom(m: ImportedModel, s: LabSettings) {
   elapsedMs = m.elapsedMs;
 }
 
-async function restore(): Promise<boolean> {
+async function restore(opts: { sample: boolean }): Promise<boolean> {
   const rec = await idbGet('checkpoint').catch(() => undefined);
   if (!rec) return false;
   try {
@@ -166,10 +166,15 @@ async function restore(): Promise<boolean> {
     // The grid would otherwise stay empty until the next refresh during training.
     // Queued behind this command rather than awaited, so a restore answers at once
     // and a lost device or a failed sampler cannot fail the restore itself.
+    // Not after a fallback: the page still shows its samples, and on SwiftShader's
+    // WebGL a sampling pass right after the switch made the next training step
+    // fail to compile a fragment shader (tests/browser/training.test.ts).
     const gen = generation;
-    void locked(async () => {
-      if (gen === generation) await refreshSamples();
-    }).catch((e) => fail('samples', e));
+    if (opts.sample) {
+      void locked(async () => {
+        if (gen === generation) await refreshSamples();
+      }).catch((e) => fail('samples', e));
+    }
     return true;
   } catch (e) {
     fail('restore', e);
@@ -243,7 +248,7 @@ async function handle(m: ToWorker) {
       dataBase = m.dataBase;
       await startBackend([]);
       phase = 'idle';
-      if (!(await restore())) status();
+      if (!(await restore({ sample: true }))) status();
       return;
     }
     case 'start': {
@@ -323,7 +328,7 @@ async function handle(m: ToWorker) {
       if (backend && !exclude.includes(backend)) exclude.push(backend);
       await startBackend(exclude);
       phase = 'idle';
-      if (!(await restore())) status();
+      if (!(await restore({ sample: false }))) status();
       return;
     }
     case 'loseDevice': {

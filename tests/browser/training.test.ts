@@ -65,7 +65,7 @@ describe('training in the browser', () => {
       new Promise<FromWorker>((resolve, reject) => {
         const found = seen.find(pred);
         if (found) return resolve(found);
-        const timer = setTimeout(() => reject(new Error(`timed out; saw ${seen.map((m) => m.type).join(',')}`)), ms);
+        const timer = setTimeout(() => reject(new Error(`timed out; saw ${seen.map((m) => (m.type === 'error' ? `error(${m.where}: ${m.message})` : m.type)).join(',')}`)), ms);
         worker.addEventListener('message', (e) => {
           if (isFromWorker(e.data) && pred(e.data)) {
             clearTimeout(timer);
