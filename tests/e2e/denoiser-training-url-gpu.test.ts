@@ -98,6 +98,7 @@ describe('lesson 4: the GPU is lost while training', () => {
     await waitStep(page, firstSave + 1);
 
     log(`trained to step ${await labAttr(page, 'data-step')} on WebGPU (saved at ${firstSave}); losing the device`);
+    const gridBefore = await page.getByTestId('sample-grid').locator('canvas').count();
     await page.evaluate(() => (window as unknown as { __trainingLab: { loseDevice(): void } }).__trainingLab.loseDevice());
     await waitPhase(page, 'lost', 60_000);
     const lost = page.getByTestId('lab-lost');
@@ -122,7 +123,9 @@ describe('lesson 4: the GPU is lost while training', () => {
     expect(Number(await labAttr(page, 'data-step'))).toBe(saved);
     expect(await lost.count()).toBe(0);
     expect(await page.getByTestId('loss-chart').locator('svg path').count()).toBeGreaterThan(0);
-    await expect.poll(() => page.getByTestId('sample-grid').locator('canvas').count(), { timeout: 60_000 }).toBe(4);
+    // The page keeps the samples it had: the worker does not resample right after a fallback
+    // (on SwiftShader's WebGL that made the next training step fail to compile a shader).
+    expect(await page.getByTestId('sample-grid').locator('canvas').count()).toBe(gridBefore);
 
     log('restored on WebGL; resuming');
     await page.getByTestId('lab-resume').click();
