@@ -21,13 +21,21 @@
  * - BatchMatMul with transposeA/transposeB (present but 5–15× slower than
  *   the plain case): transpose explicitly, then multiply. Every weight
  *   gradient of a dense layer is such a product.
+ * - SplitV (attention's q/k/v split and the gradient of every skip
+ *   concatenation): plain row copies over the heap, ~2.5× faster than the
+ *   stock kernel on the 28×28×72 skip tensor.
+ * - Identity (a full copy in wasm): shares the buffer and bumps its
+ *   reference count, as the webgl and cpu backends do. The engine clones every
+ *   tensor it saves for the backward pass, so the copy cost ~4% of a step;
+ *   sharing is safe because tensors are immutable (a variable's assign
+ *   swaps buffers rather than writing into one).
  */
 import * as tf from '@tensorflow/tfjs';
 import type { TensorInfo, KernelConfig, NamedAttrMap, NamedTensorInfoMap } from '@tensorflow/tfjs';
 import { adamEmaArrays, FUSED_ADAM, type AdamEmaAttrs } from './adam-kernel';
 import { FUSED_GROUP_NORM, FUSED_GROUP_NORM_GRAD, groupNormActBackward, groupNormForward } from '../model/layers/norm';
 
-type Backend = { disposeData(id: object): void };
+type Backend = { disposeData(id: object): void; incRef(id: object): void };
 type WasmBackend = Backend & {
   makeOutput(shape: number[], dtype: 'float32'): TensorInfo;
   typedArrayFromHeap(t: TensorInfo): Float32Array;
@@ -187,6 +195,20 @@ function swapLast(backend: Backend, x: TensorInfo): TensorInfo {
   [perm[r - 2], perm[r - 1]] = [perm[r - 1], perm[r - 2]];
   return runKernel('Transpose', backend, { x }, { perm });
 }
+/** Splits rows of [outer, Σw] into parts [outer, w_k] (the split axis folded with everything after it). */
+export function splitRows(src: Float32Array, outer: number, widths: number[], dsts: Float32Array[]): void {
+  const total = widths.reduce((a, b) => a + b, 0);
+  let off = 0;
+  for (let k = 0; k < widths.length; k++) {
+    const w = widths[k];
+    const d = dsts[k];
+    for (let r = 0, si = off, di = 0; r < outer; r++, si += total - w) for (let e = 0; e < w; e++) d[di++] = src[si++];
+    off += w;
+  }
+}
+
+const sizeOf = (shape: number[], from = 0, to = shape.length) => shape.slice(from, to).reduce((a, b) => a * b, 1);
+
 let registered = false;
 
 export interface WasmKernelOptions {
@@ -241,33 +263,25 @@ export function registerWasmTrainingKernels(opts: WasmKernelOptions = {}): void 
       const be = backend as unknown as WasmBackend;
       const y = be.makeOutput(x.shape, 'float32'); // allocate first: growing the heap detaches views
       groupNormForward(be.typedArrayFromHeap(x), x.shape, be.typedArrayFromHeap(gamma), be.typedArrayFromHeap(beta), groups, eps, be.typedArrayFromHeap(y));
-      if (!silu) return y;
+      if (!silu) return [y, be.makeOutput([1], 'float32')];
       const s = runKernel('Sigmoid', be, { x: y });
       const out = runKernel('Multiply', be, { a: y, b: s });
-      free(be, y, s);
-      return out;
+      free(be, y);
+      return [out, s];
     },
   });
   tf.registerKernel({
     kernelName: FUSED_GROUP_NORM_GRAD,
     backendName: 'wasm',
     kernelFunc: ({ inputs, backend, attrs }) => {
-      const { dy, x, gamma, beta } = inputs as { dy: TensorInfo; x: TensorInfo; gamma: TensorInfo; beta: TensorInfo };
+      const { dy, x, gamma, beta, sig } = inputs as { dy: TensorInfo; x: TensorInfo; gamma: TensorInfo; beta: TensorInfo; sig: TensorInfo };
       const { groups, silu, eps } = attrs as unknown as { groups: number; silu: boolean; eps: number };
       const be = backend as unknown as WasmBackend;
-      let s: TensorInfo | null = null;
-      if (silu) {
-        const y = be.makeOutput(x.shape, 'float32');
-        groupNormForward(be.typedArrayFromHeap(x), x.shape, be.typedArrayFromHeap(gamma), be.typedArrayFromHeap(beta), groups, eps, be.typedArrayFromHeap(y));
-        s = runKernel('Sigmoid', be, { x: y });
-        free(be, y);
-      }
       const dx = be.makeOutput(x.shape, 'float32');
       const dg = be.makeOutput(gamma.shape, 'float32');
       const db = be.makeOutput(beta.shape, 'float32');
       const v = (t: TensorInfo) => be.typedArrayFromHeap(t);
-      groupNormActBackward(v(dy), v(x), x.shape, v(gamma), v(beta), groups, s ? v(s) : null, eps, v(dx), v(dg), v(db));
-      if (s) free(be, s);
+      groupNormActBackward(v(dy), v(x), x.shape, v(gamma), v(beta), groups, silu ? v(sig) : null, eps, v(dx), v(dg), v(db));
       return [dx, dg, db];
     },
   });
@@ -281,6 +295,36 @@ export function registerWasmTrainingKernels(opts: WasmKernelOptions = {}): void 
       const h = (t: TensorInfo) => be.typedArrayFromHeap(t);
       adamEmaArrays(h(w), h(g), h(m), h(v), h(ema), h(scale)[0], attrs as unknown as AdamEmaAttrs, h(outs[0]), h(outs[1]), h(outs[2]), h(outs[3]));
       return outs;
+    },
+  });
+  const stockSplit = tf.getKernel('SplitV', 'wasm');
+  if (stockSplit) {
+    tf.unregisterKernel('SplitV', 'wasm');
+    tf.registerKernel({
+      kernelName: 'SplitV',
+      backendName: 'wasm',
+      kernelFunc: (args) => {
+        const { x } = args.inputs as { x: TensorInfo };
+        if (x.dtype !== 'float32') return stockSplit.kernelFunc(args);
+        const { numOrSizeSplits, axis: ax } = args.attrs as { numOrSizeSplits: number | number[]; axis: number };
+        const axis = tf.util.parseAxisParam(ax, x.shape)[0];
+        const sizes = tf.backend_util.prepareSplitSize(x, numOrSizeSplits, axis);
+        const be = args.backend as unknown as WasmBackend;
+        const outs = sizes.map((n) => be.makeOutput(x.shape.map((d, i) => (i === axis ? n : d)), 'float32'));
+        const inner = sizeOf(x.shape, axis + 1);
+        splitRows(be.typedArrayFromHeap(x), sizeOf(x.shape, 0, axis), sizes.map((n) => n * inner), outs.map((o) => be.typedArrayFromHeap(o)));
+        return outs;
+      },
+    });
+  }
+  if (tf.getKernel('Identity', 'wasm')) tf.unregisterKernel('Identity', 'wasm');
+  tf.registerKernel({
+    kernelName: 'Identity',
+    backendName: 'wasm',
+    kernelFunc: ({ inputs, backend }) => {
+      const { x } = inputs as { x: TensorInfo };
+      (backend as unknown as Backend).incRef(x.dataId);
+      return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };
     },
   });
   stockMatMul = tf.getKernel('BatchMatMul', 'wasm');

@@ -7,7 +7,10 @@ export const GROUP_NORM_EPS = 1e-5;
  * Name of an optional fused kernel: GroupNorm, then (if attrs.silu) SiLU.
  * Backends that register it (the wasm training path, see
  * src/train/wasm-kernels.ts) run one pass instead of ~35 small ops per
- * norm; elsewhere the same maths runs as plain TF.js ops.
+ * norm; elsewhere the same maths runs as plain TF.js ops. It has two outputs:
+ * the result, and sigmoid(y) of the normalised y when attrs.silu (a
+ * one-element placeholder otherwise), which the gradient reuses instead of
+ * recomputing the forward pass.
  */
 export const FUSED_GROUP_NORM = 'DDGroupNormAct';
 export const FUSED_GROUP_NORM_GRAD = 'DDGroupNormActGrad';
@@ -16,9 +19,11 @@ if (!tf.getGradient(FUSED_GROUP_NORM)) {
   tf.registerGradient({
     kernelName: FUSED_GROUP_NORM,
     inputsToSave: ['x', 'gamma', 'beta'],
-    gradFunc: (dy, saved, attrs) => {
-      const [x, gamma, beta] = saved;
-      const [dx, dgamma, dbeta] = tf.engine().runKernel(FUSED_GROUP_NORM_GRAD, { dy: dy as tf.Tensor, x, gamma, beta }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor[];
+    outputsToSave: [false, true],
+    gradFunc: (dys, saved, attrs) => {
+      const [x, gamma, beta, sig] = saved;
+      const dy = (Array.isArray(dys) ? dys[0] : dys) as tf.Tensor;
+      const [dx, dgamma, dbeta] = tf.engine().runKernel(FUSED_GROUP_NORM_GRAD, { dy, x, gamma, beta, sig }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor[];
       return { x: () => dx, gamma: () => dgamma, beta: () => dbeta };
     },
   });
@@ -35,7 +40,10 @@ export function groupNorm(w: Weights, name: string, x: tf.Tensor4D, groups: numb
   const beta = w[`${name}.beta`];
   const g = Math.min(groups, x.shape[3]);
   if (fusedAvailable()) {
-    return tf.engine().runKernel(FUSED_GROUP_NORM, { x, gamma, beta }, { groups: g, silu: act === 'silu', eps: GROUP_NORM_EPS }) as tf.Tensor4D;
+    const [y, sig] = tf.engine().runKernel(FUSED_GROUP_NORM, { x, gamma, beta }, { groups: g, silu: act === 'silu', eps: GROUP_NORM_EPS }) as tf.Tensor[];
+    // The tape keeps its own reference to sig when recording; nobody else needs it.
+    sig.dispose();
+    return y as tf.Tensor4D;
   }
   const [b, h, wd, c] = x.shape;
   const xg = x.reshape([b, h * wd, g, c / g]);

@@ -98,6 +98,29 @@ describe('conv2d gradients: wasm + our kernels vs stock cpu', () => {
     const got = await Promise.all(run().map(async (t) => (await t.data()) as Float32Array));
     got.forEach((g, i) => expect(relErr(g, ref[i])).toBeLessThan(1e-6));
   });
+
+  it('split on any axis matches the stock cpu kernel exactly', async () => {
+    const run = () =>
+      tf.tidy(() => {
+        const x = tf.tensor4d(seq(2 * 3 * 4 * 5, (i) => i), [2, 3, 4, 5]);
+        return [...tf.split(x, [1, 3, 1], 3), ...tf.split(x, 3, 1), ...tf.split(x, [1, -1], 0), ...tf.split(x, [3, 1], -2)];
+      });
+    const ref = await onBackend('cpu', async () => Promise.all(run().map(async (t) => ({ shape: t.shape, v: Array.from(await t.data()) }))));
+    const got = await Promise.all(run().map(async (t) => ({ shape: t.shape, v: Array.from(await t.data()) })));
+    expect(got).toEqual(ref);
+  });
+
+  it('a clone shares its buffer and outlives the original', async () => {
+    const before = tf.memory().numDataBuffers;
+    const x = tf.tensor1d([1, 2, 3]);
+    const y = x.clone();
+    expect(y.dataId).toBe(x.dataId);
+    expect(tf.memory().numDataBuffers - before).toBe(1);
+    x.dispose();
+    expect(Array.from(await y.data())).toEqual([1, 2, 3]);
+    y.dispose();
+    expect(tf.memory().numDataBuffers).toBe(before);
+  });
 });
 
 describe('U-Net loss gradients: wasm + our kernels vs stock cpu', () => {
