@@ -20,7 +20,9 @@
  *   XNNPACK matmul.
  * - BatchMatMul with transposeA/transposeB (present but 5–15× slower than
  *   the plain case): transpose explicitly, then multiply. Every weight
- *   gradient of a dense layer is such a product.
+ *   gradient of a dense layer is such a product. Batched products (attention,
+ *   one per image and head) go through a depthwise convolution instead, see
+ *   batchedMatMulDepthwise.
  * - SplitV (attention's q/k/v split and the gradient of every skip
  *   concatenation): plain row copies over the heap, ~2.5× faster than the
  *   stock kernel on the 28×28×72 skip tensor.
@@ -209,6 +211,35 @@ export function splitRows(src: Float32Array, outer: number, widths: number[], ds
 
 const sizeOf = (shape: number[], from = 0, to = shape.length) => shape.slice(from, to).reduce((a, b) => a * b, 1);
 
+/**
+ * Many small products at once (attention: one per image and head), as one
+ * XNNPACK depthwise convolution instead of the stock kernel's scalar loops
+ * (3–4× faster at 256 × 49×49·49×12). With the batch as channels, a 1×K
+ * kernel at stride K over an image of width M·K reads row i of A_c exactly,
+ * and a channel multiplier of N holds B_c:
+ * out[0, 0, i, c·N + n] = Σ_k A_c[i, k] · B_c[k, n].
+ */
+function batchedMatMulDepthwise(be: Backend, a: TensorInfo, b: TensorInfo, transposeA: boolean, transposeB: boolean): TensorInfo {
+  const r = a.shape.length;
+  const nb = sizeOf(a.shape, 0, r - 2);
+  const [ar, ac] = a.shape.slice(-2);
+  const [br, bc] = b.shape.slice(-2);
+  const [M, K] = transposeA ? [ac, ar] : [ar, ac];
+  const N = transposeB ? br : bc;
+  const a3 = runKernel('Reshape', be, { x: a }, { shape: [nb, ar, ac] });
+  const b3 = runKernel('Reshape', be, { x: b }, { shape: [nb, br, bc] });
+  const at = runKernel('Transpose', be, { x: a3 }, { perm: transposeA ? [2, 1, 0] : [1, 2, 0] }); // [M, K, nb]
+  const bt = runKernel('Transpose', be, { x: b3 }, { perm: transposeB ? [2, 0, 1] : [1, 0, 2] }); // [K, nb, N]
+  const img = runKernel('Reshape', be, { x: at }, { shape: [1, 1, M * K, nb] });
+  const filt = runKernel('Reshape', be, { x: bt }, { shape: [1, K, nb, N] });
+  const o = runKernel('DepthwiseConv2dNative', be, { x: img, filter: filt }, { strides: [1, K], pad: 'valid', dilations: [1, 1], dataFormat: 'NHWC' });
+  const o3 = runKernel('Reshape', be, { x: o }, { shape: [M, nb, N] });
+  const ot = runKernel('Transpose', be, { x: o3 }, { perm: [1, 0, 2] });
+  const out = runKernel('Reshape', be, { x: ot }, { shape: [...a.shape.slice(0, -2), M, N] });
+  free(be, a3, b3, at, bt, img, filt, o, o3, ot);
+  return out;
+}
+
 let registered = false;
 
 export interface WasmKernelOptions {
@@ -367,15 +398,20 @@ export function registerWasmTrainingKernels(opts: WasmKernelOptions = {}): void 
       kernelFunc: (args) => {
         const { a, b } = args.inputs as { a: TensorInfo; b: TensorInfo };
         const { transposeA, transposeB } = args.attrs as { transposeA: boolean; transposeB: boolean };
-        if (!transposeA && !transposeB) return mm.kernelFunc(args);
         const be = args.backend as unknown as Backend;
+        const batch = sizeOf(a.shape, 0, a.shape.length - 2);
+        const sameBatch = a.shape.length === b.shape.length && a.shape.slice(0, -2).every((d, i) => d === b.shape[i]);
+        if (batch >= 2 && sameBatch && a.dtype === 'float32' && b.dtype === 'float32') return batchedMatMulDepthwise(be, a, b, transposeA, transposeB);
+        const plain = (x: TensorInfo, y: TensorInfo) => mm.kernelFunc({ ...args, inputs: { a: x, b: y }, attrs: { ...args.attrs, transposeA: false, transposeB: false } }) as TensorInfo;
+        if (!transposeA && !transposeB) return mm.kernelFunc(args);
         const a2 = transposeA ? swapLast(be, a) : a;
         const b2 = transposeB ? swapLast(be, b) : b;
-        const out = mm.kernelFunc({ ...args, inputs: { a: a2, b: b2 }, attrs: { ...args.attrs, transposeA: false, transposeB: false } }) as TensorInfo;
+        const out = plain(a2, b2);
         if (transposeA) free(be, a2);
         if (transposeB) free(be, b2);
         return out;
       },
     });
   }
+
 }

@@ -99,6 +99,29 @@ describe('conv2d gradients: wasm + our kernels vs stock cpu', () => {
     got.forEach((g, i) => expect(relErr(g, ref[i])).toBeLessThan(1e-6));
   });
 
+  it('batched and tall transposed matmuls match', async () => {
+    const run = () =>
+      tf.tidy(() => {
+        const t = (shape: number[], k: number) => tf.tensor(seq(size(shape), (i) => Math.sin(i * k)), shape);
+        const out: tf.Tensor[] = [];
+        for (const ta of [false, true]) {
+          for (const tb of [false, true]) {
+            // 2×3 batch of 5×4 · 4×6 (the attention path through a depthwise conv), and tall 2-D products.
+            out.push(tf.matMul(t(ta ? [2, 3, 4, 5] : [2, 3, 5, 4], 0.3), t(tb ? [2, 3, 6, 4] : [2, 3, 4, 6], 0.7), ta, tb));
+            out.push(tf.matMul(t(ta ? [40, 7] : [7, 40], 0.2), t(tb ? [3, 40] : [40, 3], 0.9), ta, tb));
+          }
+        }
+        return out;
+      });
+    const ref = await onBackend('cpu', async () => Promise.all(run().map(async (t) => (await t.data()) as Float32Array)));
+    const got = run();
+    for (let i = 0; i < got.length; i++) {
+      expect(got[i].shape).toEqual(i % 2 ? [7, 3] : [2, 3, 5, 6]);
+      expect(relErr((await got[i].data()) as Float32Array, ref[i])).toBeLessThan(1e-6);
+    }
+    tf.dispose(got);
+  });
+
   it('split on any axis matches the stock cpu kernel exactly', async () => {
     const run = () =>
       tf.tidy(() => {
