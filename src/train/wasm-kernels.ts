@@ -293,26 +293,28 @@ export function registerWasmTrainingKernels(opts: WasmKernelOptions = {}): void 
       const { groups, silu, eps } = attrs as unknown as { groups: number; silu: boolean; eps: number };
       const be = backend as unknown as WasmBackend;
       const y = be.makeOutput(x.shape, 'float32'); // allocate first: growing the heap detaches views
-      groupNormForward(be.typedArrayFromHeap(x), x.shape, be.typedArrayFromHeap(gamma), be.typedArrayFromHeap(beta), groups, eps, be.typedArrayFromHeap(y));
-      if (!silu) return [y, be.makeOutput([1], 'float32')];
+      const stats = be.makeOutput([x.shape[0], x.shape[3], 2], 'float32');
+      const v = (t: TensorInfo) => be.typedArrayFromHeap(t);
+      groupNormForward(v(x), x.shape, v(gamma), v(beta), groups, eps, v(y), v(stats));
+      if (!silu) return [y, be.makeOutput([1], 'float32'), stats];
       const s = runKernel('Sigmoid', be, { x: y });
       const out = runKernel('Multiply', be, { a: y, b: s });
       free(be, y);
-      return [out, s];
+      return [out, s, stats];
     },
   });
   tf.registerKernel({
     kernelName: FUSED_GROUP_NORM_GRAD,
     backendName: 'wasm',
     kernelFunc: ({ inputs, backend, attrs }) => {
-      const { dy, x, gamma, beta, sig } = inputs as { dy: TensorInfo; x: TensorInfo; gamma: TensorInfo; beta: TensorInfo; sig: TensorInfo };
+      const { dy, x, gamma, beta, sig, stats } = inputs as Record<'dy' | 'x' | 'gamma' | 'beta' | 'sig', TensorInfo> & { stats?: TensorInfo };
       const { groups, silu, eps } = attrs as unknown as { groups: number; silu: boolean; eps: number };
       const be = backend as unknown as WasmBackend;
       const dx = be.makeOutput(x.shape, 'float32');
       const dg = be.makeOutput(gamma.shape, 'float32');
       const db = be.makeOutput(beta.shape, 'float32');
       const v = (t: TensorInfo) => be.typedArrayFromHeap(t);
-      groupNormActBackward(v(dy), v(x), x.shape, v(gamma), v(beta), groups, silu ? v(sig) : null, eps, v(dx), v(dg), v(db));
+      groupNormActBackward(v(dy), v(x), x.shape, v(gamma), v(beta), groups, silu ? v(sig) : null, eps, v(dx), v(dg), v(db), stats ? v(stats) : null);
       return [dx, dg, db];
     },
   });

@@ -7,10 +7,11 @@ export const GROUP_NORM_EPS = 1e-5;
  * Name of an optional fused kernel: GroupNorm, then (if attrs.silu) SiLU.
  * Backends that register it (the wasm training path, see
  * src/train/wasm-kernels.ts) run one pass instead of ~35 small ops per
- * norm; elsewhere the same maths runs as plain TF.js ops. It has two outputs:
- * the result, and sigmoid(y) of the normalised y when attrs.silu (a
- * one-element placeholder otherwise), which the gradient reuses instead of
- * recomputing the forward pass.
+ * norm; elsewhere the same maths runs as plain TF.js ops. It has three
+ * outputs: the result; sigmoid(y) of the normalised y when attrs.silu (a
+ * one-element placeholder otherwise); and the per-(image, channel) 1/σ and
+ * μ/σ, [B, C, 2]. The gradient reuses the last two instead of recomputing the
+ * forward pass.
  */
 export const FUSED_GROUP_NORM = 'DDGroupNormAct';
 export const FUSED_GROUP_NORM_GRAD = 'DDGroupNormActGrad';
@@ -19,11 +20,11 @@ if (!tf.getGradient(FUSED_GROUP_NORM)) {
   tf.registerGradient({
     kernelName: FUSED_GROUP_NORM,
     inputsToSave: ['x', 'gamma', 'beta'],
-    outputsToSave: [false, true],
+    outputsToSave: [false, true, true],
     gradFunc: (dys, saved, attrs) => {
-      const [x, gamma, beta, sig] = saved;
+      const [x, gamma, beta, sig, stats] = saved;
       const dy = (Array.isArray(dys) ? dys[0] : dys) as tf.Tensor;
-      const [dx, dgamma, dbeta] = tf.engine().runKernel(FUSED_GROUP_NORM_GRAD, { dy, x, gamma, beta, sig }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor[];
+      const [dx, dgamma, dbeta] = tf.engine().runKernel(FUSED_GROUP_NORM_GRAD, { dy, x, gamma, beta, sig, stats }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor[];
       return { x: () => dx, gamma: () => dgamma, beta: () => dbeta };
     },
   });
@@ -40,9 +41,9 @@ export function groupNorm(w: Weights, name: string, x: tf.Tensor4D, groups: numb
   const beta = w[`${name}.beta`];
   const g = Math.min(groups, x.shape[3]);
   if (fusedAvailable()) {
-    const [y, sig] = tf.engine().runKernel(FUSED_GROUP_NORM, { x, gamma, beta }, { groups: g, silu: act === 'silu', eps: GROUP_NORM_EPS }) as tf.Tensor[];
-    // The tape keeps its own reference to sig when recording; nobody else needs it.
-    sig.dispose();
+    const [y, sig, stats] = tf.engine().runKernel(FUSED_GROUP_NORM, { x, gamma, beta }, { groups: g, silu: act === 'silu', eps: GROUP_NORM_EPS }) as tf.Tensor[];
+    // The tape keeps its own references when recording; nobody else needs them.
+    tf.dispose([sig, stats]);
     return y as tf.Tensor4D;
   }
   const [b, h, wd, c] = x.shape;
@@ -103,6 +104,7 @@ function channelStats(x: Float32Array, base: number, N: number, C: number, group
  */
 export function groupNormForward(
   x: Float32Array, shape: number[], gamma: Float32Array, beta: Float32Array, groups: number, eps: number, out: Float32Array,
+  stats?: Float32Array,
 ): void {
   const [B, H, W, C] = shape;
   const N = H * W;
@@ -114,6 +116,10 @@ export function groupNormForward(
     const base = b * N * C;
     const end = base + N * C;
     channelStats(x, base, N, C, groups, eps, rs, mr, c1, c2);
+    if (stats) for (let c = 0; c < C; c++) {
+      stats[(b * C + c) * 2] = rs[c];
+      stats[(b * C + c) * 2 + 1] = mr[c];
+    }
     for (let c = 0; c < C; c++) {
       const A = rs[c] * gamma[c];
       const S = beta[c] - mr[c] * gamma[c];
@@ -125,11 +131,12 @@ export function groupNormForward(
 /**
  * Backward of the fused kernel: dx, dγ, dβ from dy (same layout as the
  * forward). `sig` = sigmoid(y) of the forward's normalised output when the
- * kernel ended in SiLU, null when it did not.
+ * kernel ended in SiLU, null when it did not. `stats` = the forward's
+ * [B, C, 2] 1/σ and μ/σ, recomputed from x when absent.
  */
 export function groupNormActBackward(
   dy: Float32Array, x: Float32Array, shape: number[], gamma: Float32Array, beta: Float32Array, groups: number, sig: Float32Array | null, eps: number,
-  dx: Float32Array, dgamma: Float32Array, dbeta: Float32Array,
+  dx: Float32Array, dgamma: Float32Array, dbeta: Float32Array, stats?: Float32Array | null,
 ): void {
   const [B, H, W, C] = shape;
   const N = H * W;
@@ -144,7 +151,11 @@ export function groupNormActBackward(
   for (let b = 0; b < B; b++) {
     const base = b * N * C;
     const end = base + N * C;
-    channelStats(x, base, N, C, groups, eps, rs, mr, c1, c2);
+    if (stats) for (let c = 0; c < C; c++) {
+      rs[c] = stats[(b * C + c) * 2];
+      mr[c] = stats[(b * C + c) * 2 + 1];
+    }
+    else channelStats(x, base, N, C, groups, eps, rs, mr, c1, c2);
     // Pass 1, per channel: dL/d(normed) through the activation; γ/β grads; Σg and Σg·x̂
     // (into c1, c2); dx holds g = dL/dx̂ for now.
     for (let c = 0; c < C; c++) {
