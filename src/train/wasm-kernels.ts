@@ -10,7 +10,7 @@
  *   stride becoming a dilation. Or, as an alternative, im2col + one matmul.
  * - Conv2DBackpropInput (present but a plain loop): for stride 1 it is a
  *   convolution of dy with the 180°-rotated, in/out-swapped filter; for
- *   stride s, the same on dy with s−1 zeros inserted between pixels.
+ *   stride s, s² small convolutions, one per output phase (inputGradPhases).
  * - DDGroupNormAct (+ its gradient): GroupNorm as plain JS loops over the
  *   wasm heap (two passes instead of ~35 kernel calls), SiLU through the
  *   backend's SIMD Sigmoid.
@@ -145,6 +145,79 @@ function filterGradIm2col(x: TensorInfo, dy: TensorInfo, filterShape: number[], 
   return out;
 }
 
+/** One phase r of a strided conv's input gradient along one axis (see inputGradPhases). */
+interface Phase { taps: number; first: number; rows: number; padTop: number; padBottom: number; start: number }
+
+function phasesAlong(k: number, s: number, pad: number, inSize: number, outSize: number): Phase[] {
+  const phases: Phase[] = [];
+  for (let r = 0; r < s; r++) {
+    const taps = r < k ? Math.ceil((k - r) / s) : 0;
+    const a0 = Math.ceil((pad - r) / s);
+    const a1 = Math.floor((inSize - 1 + pad - r) / s);
+    const rows = a1 - a0 + 1;
+    const padTop = taps - 1 - a0;
+    phases.push({ taps, first: s * a0 + r - pad, rows, padTop, padBottom: rows + taps - 1 - outSize - padTop, start: k - 1 - r - s * (taps - 1) });
+  }
+  return phases;
+}
+
+/**
+ * dx of a strided conv without the zeros. Input row m = s·a + r − pad only
+ * meets the taps t ≡ r (mod s): dx[s·a + r − pad] = Σ_j dy[a − j]·w[r + s·j].
+ * So each of the s×s phases is a small stride-1 conv of dy with every s-th
+ * tap of the rotated filter, and the phases interleave into dx. Zero
+ * insertion does s² times the work (4× for the U-Net's stride-2 convs).
+ * Returns null when a phase would need negative padding (then the caller
+ * inserts zeros instead).
+ */
+function inputGradPhases(dy: TensorInfo, wt: TensorInfo, inputShape: number[], info: tf.backend_util.Conv2DInfo, backend: Backend): TensorInfo | null {
+  const [kh, kw, cout, cin] = wt.shape;
+  const [b, H, W] = inputShape;
+  const [, Ho, Wo] = dy.shape;
+  const sH = info.strideHeight;
+  const sW = info.strideWidth;
+  const ph = phasesAlong(kh, sH, info.padInfo.top, H, Ho);
+  const pw = phasesAlong(kw, sW, info.padInfo.left, W, Wo);
+  const live = (p: Phase) => p.taps > 0 && p.rows > 0;
+  if ([...ph, ...pw].some((p) => live(p) && (p.padTop < 0 || p.padBottom < 0))) return null;
+  const parts: { out: TensorInfo; h: Phase; w: Phase }[] = [];
+  for (const h of ph) {
+    for (const w of pw) {
+      if (!live(h) || !live(w)) continue;
+      const sub = runKernel('StridedSlice', backend, { x: wt }, {
+        begin: [h.start, w.start, 0, 0],
+        end: [h.start + sH * (h.taps - 1) + 1, w.start + sW * (w.taps - 1) + 1, cout, cin],
+        strides: [sH, sW, 1, 1],
+        beginMask: 0, endMask: 0, ellipsisMask: 0, newAxisMask: 0, shrinkAxisMask: 0,
+      });
+      const out = runKernel('Conv2D', backend, { x: dy, filter: sub }, {
+        strides: [1, 1], pad: [[0, 0], [h.padTop, h.padBottom], [w.padTop, w.padBottom], [0, 0]], dataFormat: 'NHWC', dilations: [1, 1],
+      });
+      free(backend, sub);
+      parts.push({ out, h, w });
+    }
+  }
+  const be = backend as WasmBackend;
+  const dxInfo = be.makeOutput([b, H, W, cin], 'float32'); // allocate before taking views: growth detaches them
+  const dx = be.typedArrayFromHeap(dxInfo);
+  dx.fill(0);
+  for (const { out, h, w } of parts) {
+    const src = be.typedArrayFromHeap(out);
+    let si = 0;
+    for (let n = 0; n < b; n++) {
+      for (let i = 0; i < h.rows; i++) {
+        const rowBase = (n * H + h.first + sH * i) * W;
+        for (let j = 0; j < w.rows; j++) {
+          let di = (rowBase + w.first + sW * j) * cin;
+          for (let c = 0; c < cin; c++) dx[di++] = src[si++];
+        }
+      }
+    }
+    free(backend, out);
+  }
+  return dxInfo;
+}
+
 /** dx for stride 1 (and, via zero insertion, any stride) as a forward conv. */
 function inputGradConv(dy: TensorInfo, filter: TensorInfo, inputShape: number[], attrs: ConvAttrs, backend: Backend): TensorInfo {
   const info = convInfo(inputShape, filter.shape, attrs);
@@ -159,6 +232,11 @@ function inputGradConv(dy: TensorInfo, filter: TensorInfo, inputShape: number[],
   let src = dy;
   const owned: TensorInfo[] = [rev, wt];
   if (sH > 1 || sW > 1) {
+    const dx = inputGradPhases(dy, wt, inputShape, info, backend);
+    if (dx) {
+      free(backend, ...owned);
+      return dx;
+    }
     // Insert zeros: [B,Ho,Wo,C] → [B,Ho,sH,Wo,sW,C] with dy in the [.,0,.,0,.] corner → [B,Ho·sH,Wo·sW,C].
     const r = runKernel('Reshape', backend, { x: dy }, { shape: [b * Ho, 1, Wo, 1, cout] });
     const padded = runKernel('PadV2', backend, { x: r }, { paddings: [[0, 0], [0, sH - 1], [0, 0], [0, sW - 1], [0, 0]], constantValue: 0 });

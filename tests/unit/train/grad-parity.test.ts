@@ -54,6 +54,10 @@ const cases: { x: number[]; w: number[]; stride: number; pad: Pad }[] = [
   { x: [2, 9, 9, 3], w: [3, 3, 3, 5], stride: 2, pad: 'valid' },
   { x: [2, 8, 8, 3], w: [1, 1, 3, 5], stride: 1, pad: 'valid' },
   { x: [1, 6, 6, 1], w: [3, 3, 1, 4], stride: 1, pad: sym },
+  // Phases of a strided input gradient: stride 3, a 1×1 kernel that skips rows, a non-square kernel on an odd size.
+  { x: [2, 10, 10, 3], w: [3, 3, 3, 2], stride: 3, pad: 'same' },
+  { x: [2, 8, 8, 3], w: [1, 1, 3, 2], stride: 2, pad: 'valid' },
+  { x: [1, 9, 8, 2], w: [5, 3, 2, 3], stride: 2, pad: 'same' },
 ];
 
 async function convGrads(c: (typeof cases)[number]) {
