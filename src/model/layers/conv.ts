@@ -27,7 +27,8 @@ export function conv2d(w: Weights, name: string, x: tf.Tensor4D, stride = 1): tf
     return y.reshape([x.shape[0], x.shape[1], x.shape[2], cout]);
   }
   const pad: [[number, number], [number, number], [number, number], [number, number]] | 'valid' = p === 0 ? 'valid' : [[0, 0], [p, p], [p, p], [0, 0]];
-  if (fuseBias()) return tf.fused.conv2d({ x, filter: kernel, strides: stride, pad, bias });
+  // The fused op's gradient always computes dx; a 1-channel input is the noisy image itself, whose dx nobody needs.
+  if (fuseBias() && cin > 1) return tf.fused.conv2d({ x, filter: kernel, strides: stride, pad, bias });
   return tf.add(tf.conv2d(x, kernel, stride, pad), bias);
 }
 
