@@ -61,14 +61,28 @@ export function silu<T extends tf.Tensor>(x: T): T {
 /*
  * The loops below run channel-outer within each image (stride C): the
  * accumulators stay in registers instead of per-channel arrays, which is ~3×
- * faster in V8; one image (≤ 200 KB) stays in cache across the C passes.
+ * faster in V8; one image (≤ 200 KB) stays in cache across the passes. Each
+ * pass takes 2 or 4 neighbouring channels at once (one cache line instead of
+ * several), 20–30% faster on the 28×28 layers; the sums per channel are the
+ * same, in the same order.
  */
 
 /** Per-(image, group) 1/std (rs) and mean/std (mr), spread to per-channel arrays. */
 function channelStats(x: Float32Array, base: number, N: number, C: number, groups: number, eps: number, rs: Float64Array, mr: Float64Array, c1: Float64Array, c2: Float64Array) {
   const cg = C / groups;
   const end = base + N * C;
-  for (let c = 0; c < C; c++) {
+  let c0 = 0;
+  for (; c0 + 4 <= C; c0 += 4) {
+    let a0 = 0, a1 = 0, a2 = 0, a3 = 0, q0 = 0, q1 = 0, q2 = 0, q3 = 0;
+    for (let i = base + c0; i < end; i += C) {
+      const v0 = x[i], v1 = x[i + 1], v2 = x[i + 2], v3 = x[i + 3];
+      a0 += v0; a1 += v1; a2 += v2; a3 += v3;
+      q0 += v0 * v0; q1 += v1 * v1; q2 += v2 * v2; q3 += v3 * v3;
+    }
+    c1[c0] = a0; c1[c0 + 1] = a1; c1[c0 + 2] = a2; c1[c0 + 3] = a3;
+    c2[c0] = q0; c2[c0 + 1] = q1; c2[c0 + 2] = q2; c2[c0 + 3] = q3;
+  }
+  for (let c = c0; c < C; c++) {
     let a = 0;
     let q = 0;
     for (let i = base + c; i < end; i += C) {
@@ -112,6 +126,8 @@ export function groupNormForward(
   const mr = new Float64Array(C);
   const c1 = new Float64Array(C);
   const c2 = new Float64Array(C);
+  const A = new Float64Array(C);
+  const S = new Float64Array(C);
   for (let b = 0; b < B; b++) {
     const base = b * N * C;
     const end = base + N * C;
@@ -121,9 +137,24 @@ export function groupNormForward(
       stats[(b * C + c) * 2 + 1] = mr[c];
     }
     for (let c = 0; c < C; c++) {
-      const A = rs[c] * gamma[c];
-      const S = beta[c] - mr[c] * gamma[c];
-      for (let i = base + c; i < end; i += C) out[i] = x[i] * A + S;
+      A[c] = rs[c] * gamma[c];
+      S[c] = beta[c] - mr[c] * gamma[c];
+    }
+    let c0 = 0;
+    for (; c0 + 4 <= C; c0 += 4) {
+      const A0 = A[c0], A1 = A[c0 + 1], A2 = A[c0 + 2], A3 = A[c0 + 3];
+      const S0 = S[c0], S1 = S[c0 + 1], S2 = S[c0 + 2], S3 = S[c0 + 3];
+      for (let i = base + c0; i < end; i += C) {
+        out[i] = x[i] * A0 + S0;
+        out[i + 1] = x[i + 1] * A1 + S1;
+        out[i + 2] = x[i + 2] * A2 + S2;
+        out[i + 3] = x[i + 3] * A3 + S3;
+      }
+    }
+    for (let c = c0; c < C; c++) {
+      const a = A[c];
+      const sh = S[c];
+      for (let i = base + c; i < end; i += C) out[i] = x[i] * a + sh;
     }
   }
 }
@@ -148,6 +179,9 @@ export function groupNormActBackward(
   const c2 = new Float64Array(C);
   const dg = new Float64Array(C);
   const db = new Float64Array(C);
+  const P = new Float64Array(C);
+  const Q = new Float64Array(C);
+  const R = new Float64Array(C);
   for (let b = 0; b < B; b++) {
     const base = b * N * C;
     const end = base + N * C;
@@ -158,7 +192,41 @@ export function groupNormActBackward(
     else channelStats(x, base, N, C, groups, eps, rs, mr, c1, c2);
     // Pass 1, per channel: dL/d(normed) through the activation; γ/β grads; Σg and Σg·x̂
     // (into c1, c2); dx holds g = dL/dx̂ for now.
-    for (let c = 0; c < C; c++) {
+    let c0 = 0;
+    if (sig) for (; c0 + 2 <= C; c0 += 2) {
+      const r0 = rs[c0], m0 = mr[c0], ga0 = gamma[c0], be0 = beta[c0];
+      const r1 = rs[c0 + 1], m1 = mr[c0 + 1], ga1 = gamma[c0 + 1], be1 = beta[c0 + 1];
+      let dg0 = 0, db0 = 0, g0 = 0, gx0 = 0, dg1 = 0, db1 = 0, g1 = 0, gx1 = 0;
+      for (let i = base + c0; i < end; i += C) {
+        const xh0 = x[i] * r0 - m0;
+        const xh1 = x[i + 1] * r1 - m1;
+        const s0 = sig[i];
+        const s1 = sig[i + 1];
+        const d0 = dy[i] * s0 * (1 + (xh0 * ga0 + be0) * (1 - s0));
+        const d1 = dy[i + 1] * s1 * (1 + (xh1 * ga1 + be1) * (1 - s1));
+        dg0 += d0 * xh0;
+        db0 += d0;
+        dg1 += d1 * xh1;
+        db1 += d1;
+        const gv0 = d0 * ga0;
+        const gv1 = d1 * ga1;
+        g0 += gv0;
+        gx0 += gv0 * xh0;
+        g1 += gv1;
+        gx1 += gv1 * xh1;
+        dx[i] = gv0;
+        dx[i + 1] = gv1;
+      }
+      dg[c0] += dg0;
+      db[c0] += db0;
+      c1[c0] = g0;
+      c2[c0] = gx0;
+      dg[c0 + 1] += dg1;
+      db[c0 + 1] += db1;
+      c1[c0 + 1] = g1;
+      c2[c0 + 1] = gx1;
+    }
+    for (let c = c0; c < C; c++) {
       const r = rs[c];
       const m = mr[c];
       const ga = gamma[c];
@@ -208,11 +276,28 @@ export function groupNormActBackward(
       sg /= M;
       sgx /= M;
       for (let c = gi * cg; c < (gi + 1) * cg; c++) {
-        const P = rs[c];
-        const Q = -rs[c] * rs[c] * sgx;
-        const R = -rs[c] * sg + mr[c] * rs[c] * sgx;
-        for (let i = base + c; i < end; i += C) dx[i] = dx[i] * P + x[i] * Q + R;
+        P[c] = rs[c];
+        Q[c] = -rs[c] * rs[c] * sgx;
+        R[c] = -rs[c] * sg + mr[c] * rs[c] * sgx;
       }
+    }
+    c0 = 0;
+    for (; c0 + 4 <= C; c0 += 4) {
+      const P0 = P[c0], P1 = P[c0 + 1], P2 = P[c0 + 2], P3 = P[c0 + 3];
+      const Q0 = Q[c0], Q1 = Q[c0 + 1], Q2 = Q[c0 + 2], Q3 = Q[c0 + 3];
+      const R0 = R[c0], R1 = R[c0 + 1], R2 = R[c0 + 2], R3 = R[c0 + 3];
+      for (let i = base + c0; i < end; i += C) {
+        dx[i] = dx[i] * P0 + x[i] * Q0 + R0;
+        dx[i + 1] = dx[i + 1] * P1 + x[i + 1] * Q1 + R1;
+        dx[i + 2] = dx[i + 2] * P2 + x[i + 2] * Q2 + R2;
+        dx[i + 3] = dx[i + 3] * P3 + x[i + 3] * Q3 + R3;
+      }
+    }
+    for (let c = c0; c < C; c++) {
+      const p = P[c];
+      const q = Q[c];
+      const r = R[c];
+      for (let i = base + c; i < end; i += C) dx[i] = dx[i] * p + x[i] * q + r;
     }
   }
   for (let c = 0; c < C; c++) {
