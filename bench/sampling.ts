@@ -17,7 +17,7 @@
  * the time limit first reports the steps it finished (`complete: false`).
  */
 import type { Browser } from 'playwright-core';
-import { recordLongTasks, rowPerBackend, runNote, timeRun, totalCell, untimed, type BenchBackend, type TimedRun } from './step-timing';
+import { longTaskCell, recordLongTasks, traceMainThread, rowPerBackend, runNote, timeRun, totalCell, untimed, type BenchBackend, type TimedRun } from './step-timing';
 
 export interface SamplingRow extends TimedRun {
   backend: BenchBackend;
@@ -58,6 +58,7 @@ export async function benchSampling(browser: Browser, baseUrl: string, opts: Sam
       row.warmupMs = Date.now() - w0;
       row.ranOn = (await page.getByTestId('where').textContent().catch(() => null))?.replace(/^The model runs in a |\.$/g, '').trim() ?? '?';
       const t0 = await page.evaluate(() => performance.now());
+      await traceMainThread(page);
       await page.getByTestId('grid-start').click();
       await timeRun(page, row, {
         t0,
@@ -81,11 +82,11 @@ export async function benchSampling(browser: Browser, baseUrl: string, opts: Sam
 export function formatSamplingRows(rows: readonly SamplingRow[]): string[] {
   const fmt = (ms: number) => (Number.isFinite(ms) ? `${ms.toFixed(2)} ms` : '—');
   return [
-    '| backend | ran on | steps timed | DDIM-50 × 16 digits | ms/step | longest main-thread task | tasks > 50 ms | warm-up | note |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| backend | ran on | steps timed | DDIM-50 × 16 digits | ms/step | longest main-thread task (its main-thread CPU) | tasks > 50 ms | most CPU in one task | warm-up | note |',
+    '|---|---|---|---|---|---|---|---|---|---|',
     ...rows.map(
       (r) =>
-        `| ${r.backend} | ${r.ranOn} | ${r.stepsDone}/${r.steps} | ${totalCell(r, fmt)} | ${fmt(r.msPerStep)} | ${fmt(r.longestTaskMs)} | ${r.longTasks} | ${fmt(r.warmupMs)} | ${runNote(r)} |`,
+        `| ${r.backend} | ${r.ranOn} | ${r.stepsDone}/${r.steps} | ${totalCell(r, fmt)} | ${fmt(r.msPerStep)} | ${longTaskCell(r, fmt)} | ${r.longTasks} | ${fmt(r.maxTaskCpuMs)} | ${fmt(r.warmupMs)} | ${runNote(r)} |`,
     ),
   ];
 }

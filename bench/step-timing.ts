@@ -2,7 +2,11 @@
  * Timing a figure's sampling run from outside the page, shared by the
  * sampling and text benches: progress polled from the DOM, a slow run's total
  * projected from its first steps, and the main thread's long tasks while it
- * ran (PerformanceObserver 'longtask', i.e. tasks over 50 ms).
+ * ran (PerformanceObserver 'longtask', i.e. tasks over 50 ms). A long task's
+ * wall time includes any time the OS gave the main thread's core to someone
+ * else (the model's worker, SwiftShader's threads, another process), so a
+ * Chromium trace of the run also gives each task's main-thread CPU time: the
+ * part our page's code and rendering actually cost.
  */
 import type { Browser, Page } from 'playwright-core';
 
@@ -21,12 +25,16 @@ export interface TimedRun {
   /** Longest main-thread task during the run, ms (0 = none over 50 ms). */
   longestTaskMs: number;
   longTasks: number;
+  /** Main-thread CPU time inside the longest task, ms (NaN without a trace). */
+  longestTaskCpuMs: number;
+  /** The most main-thread CPU time any single task took during the run, ms (NaN without a trace). */
+  maxTaskCpuMs: number;
   error?: string;
 }
 
 /** A row before anything is timed. */
 export function untimed(steps: number): TimedRun {
-  return { steps, stepsDone: 0, complete: false, totalMs: 0, msPerStep: NaN, extrapolated: false, longestTaskMs: 0, longTasks: 0 };
+  return { steps, stepsDone: 0, complete: false, totalMs: 0, msPerStep: NaN, extrapolated: false, longestTaskMs: 0, longTasks: 0, longestTaskCpuMs: NaN, maxTaskCpuMs: NaN };
 }
 
 /**
@@ -64,6 +72,42 @@ export async function rowPerBackend<R extends TimedRun & { backend: BenchBackend
 export function projectTotal(firstStepMs: number, doneMs: number, done: number, steps: number): number | null {
   if (done < 2) return null;
   return firstStepMs + ((doneMs - firstStepMs) / (done - 1)) * (steps - 1);
+}
+
+interface TraceEvent { name: string; ph: string; pid: number; tid: number; ts?: number; dur?: number; tdur?: number; args?: { name?: string } }
+
+const TASK_EVENTS = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
+
+/**
+ * Wall and CPU time (ms) of each task the page's main thread ran, from a
+ * Chromium trace: the outermost task events on CrRendererMain ('toplevel'
+ * names them ThreadControllerImpl::RunTask; the devtools category adds a
+ * RunTask around each).
+ */
+export function mainThreadTasks(events: readonly TraceEvent[]): { wallMs: number; cpuMs: number }[] {
+  const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const tasks = events
+    .filter((e) => e.ph === 'X' && TASK_EVENTS.has(e.name) && main.has(`${e.pid}:${e.tid}`))
+    .sort((a, b) => (a.ts ?? 0) - (b.ts ?? 0) || (b.dur ?? 0) - (a.dur ?? 0));
+  const out: { wallMs: number; cpuMs: number }[] = [];
+  let end = -Infinity;
+  for (const e of tasks) {
+    const ts = e.ts ?? 0;
+    if (ts < end) continue; // nested inside the task before it
+    end = ts + (e.dur ?? 0);
+    out.push({ wallMs: (e.dur ?? 0) / 1000, cpuMs: (e.tdur ?? NaN) / 1000 });
+  }
+  return out;
+}
+
+const tracing = new WeakSet<Page>();
+
+/** Starts tracing the page's main thread; call just before the run starts, and timeRun reads the trace. */
+export async function traceMainThread(page: Page): Promise<void> {
+  const browser = page.context().browser();
+  if (!browser) return;
+  await browser.startTracing(page, { categories: ['toplevel'] });
+  tracing.add(page);
 }
 
 type LongTaskWindow = Window & { __longTasks: { start: number; duration: number }[] };
@@ -145,6 +189,20 @@ export async function timeRun(page: Page, row: TimedRun, o: TimeRunOptions): Pro
   );
   row.longTasks = tasks.length;
   row.longestTaskMs = tasks.reduce((m, t) => Math.max(m, t.duration), 0);
+  if (tracing.has(page)) {
+    tracing.delete(page);
+    const buf = await page.context().browser()!.stopTracing();
+    const runTasks = mainThreadTasks((JSON.parse(buf.toString()) as { traceEvents: TraceEvent[] }).traceEvents);
+    const longest = runTasks.reduce((a, t) => (t.wallMs > a.wallMs ? t : a), { wallMs: 0, cpuMs: 0 });
+    row.longestTaskCpuMs = longest.cpuMs;
+    row.maxTaskCpuMs = runTasks.reduce((m, t) => Math.max(m, Number.isFinite(t.cpuMs) ? t.cpuMs : 0), 0);
+  }
+}
+
+/** The long-task cell: the longest task's wall time, and the main-thread CPU time inside it. */
+export function longTaskCell(r: TimedRun, fmt: (ms: number) => string): string {
+  if (!r.longestTaskMs) return '0 (none over 50 ms)';
+  return Number.isFinite(r.longestTaskCpuMs) ? `${fmt(r.longestTaskMs)} (CPU ${fmt(r.longestTaskCpuMs)})` : fmt(r.longestTaskMs);
 }
 
 /** The total column of a bench table: measured, or marked as a projection. */

@@ -12,7 +12,7 @@
  * step 1 + the mean of the later steps × the steps left (`extrapolated`).
  */
 import type { Browser } from 'playwright-core';
-import { recordLongTasks, rowPerBackend, runNote, timeRun, totalCell, untimed, type BenchBackend, type TimedRun } from './step-timing';
+import { longTaskCell, recordLongTasks, traceMainThread, rowPerBackend, runNote, timeRun, totalCell, untimed, type BenchBackend, type TimedRun } from './step-timing';
 
 export interface TextBenchRow extends TimedRun {
   backend: BenchBackend;
@@ -57,6 +57,7 @@ export async function benchText(browser: Browser, baseUrl: string, opts: TextBen
       // unless the auto run got there first, which makes the figure optimistic
       // by at most one compile).
       const t0 = await page.evaluate(() => performance.now());
+      await traceMainThread(page);
       await page.getByTestId('generate').click();
       await timeRun(page, row, {
         t0,
@@ -88,11 +89,11 @@ export async function benchText(browser: Browser, baseUrl: string, opts: TextBen
 export function formatTextRows(rows: readonly TextBenchRow[]): string[] {
   const fmt = (ms: number) => (Number.isFinite(ms) ? `${ms.toFixed(0)} ms` : '—');
   const out = [
-    '| backend | ran on | steps timed | DDIM-50, w = 3, with maps | ms/step | longest main-thread task | tasks > 50 ms | model load | note |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| backend | ran on | steps timed | DDIM-50, w = 3, with maps | ms/step | longest main-thread task (its main-thread CPU) | tasks > 50 ms | most CPU in one task | model load | note |',
+    '|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const r of rows) {
-    out.push(`| ${r.backend} | ${r.ranOn} | ${r.stepsDone}/${r.steps} | ${totalCell(r, fmt)} | ${fmt(r.msPerStep)} | ${fmt(r.longestTaskMs)} | ${r.longTasks} | ${fmt(r.loadMs)} | ${runNote(r)} |`);
+    out.push(`| ${r.backend} | ${r.ranOn} | ${r.stepsDone}/${r.steps} | ${totalCell(r, fmt)} | ${fmt(r.msPerStep)} | ${longTaskCell(r, fmt)} | ${r.longTasks} | ${fmt(r.maxTaskCpuMs)} | ${fmt(r.loadMs)} | ${runNote(r)} |`);
   }
   return out;
 }
