@@ -45,6 +45,24 @@ describe('quality against steps chart', () => {
     await page.screenshot({ path: '../../screenshots/quality-chart-fixture.png' });
   });
 
+  it('adds the KID panel, with the band real digits reach, when runs measured it', async () => {
+    const kidFloorSameCount = { mean: 0.006, sd: 0.017, draws: [] };
+    const kids: Record<string, number> = { 'ddim-10': 0.09, 'ddim-20': 0.01, 'ddpm-1000': -0.01 };
+    const runs = (fixture.runs as { args: { sampler: string; steps: string } }[]).map((r) => {
+      const k = kids[`${r.args.sampler}-${r.args.steps}`];
+      return k === undefined ? r : { ...r, kid: k, kidFloorSameCount };
+    });
+    const el = show({ ...fixture, runs });
+    await frame();
+    const svg = [...el.querySelectorAll('[data-testid="quality-kid"] svg')].find((s) => s.querySelector('[aria-label="x-axis tick label"]'))!;
+    expect(svg.textContent).toContain('kernel distance, KID');
+    expect(svg.textContent).toContain('100 real digits: 0.006 ± 2 × 0.017');
+    expect(svg.querySelectorAll('[aria-label="dot"] circle')).toHaveLength(3);
+    expect(svg.querySelectorAll('[aria-label="rect"] rect')).toHaveLength(1);
+    // 0.01 and −0.01 lie inside 0.006 ± 0.034; 0.09 does not.
+    expect(el.querySelector('[data-testid="quality-kid-note"]')!.textContent).toContain('2 of 3 settings fall inside the band');
+  });
+
   it('says "measurement pending", and draws nothing, without data', async () => {
     const el = show(null);
     await frame();

@@ -5,6 +5,10 @@
  *   { "command": "<the shell loop that produced it>", "count": 100, "guidance": 2, "clipX0": true,
  *     "floorSameCount": <number>, "floor": <number>, "runs": [ <what `npm run eval -- --json FILE` writes>, ... ] }
  *
+ * Runs may carry the kernel distance (`kid`, and `kidFloorSameCount`:
+ * { mean, sd } of real training digits at the same count), which eval
+ * prints since it is unbiased at small counts (src/train/kid.ts).
+ *
  * (a bare array of runs is read too). Nothing is invented: a missing file, or
  * one without usable runs, gives `null` and the chart says the measurement is
  * pending; a missing setting is listed as missing, and a goal that cannot be
@@ -24,6 +28,14 @@ export interface QualityPoint {
   seed?: number;
   floor?: number;
   genSeconds?: number;
+  /** Kernel distance (KID) against the test set, when the run measured it. */
+  kid?: number;
+}
+
+/** KID of real training digits at the runs' sample count: what a perfect sampler scores, and its spread. */
+export interface KidFloor {
+  mean: number;
+  sd: number;
 }
 
 export interface QualityData {
@@ -37,6 +49,8 @@ export interface QualityData {
   floorSameCount?: number;
   /** The same with 10,000 real digits: the meter's floor with many samples. */
   floor?: number;
+  /** KID's same-count floor, from the first run that recorded one. */
+  kidFloor?: KidFloor;
   /** Usable runs, sorted by sampler then steps (one per setting; a repeat replaces the earlier). */
   points: QualityPoint[];
   /** The settings of the plan that have no run, e.g. ['DDIM-1000']. */
@@ -83,7 +97,15 @@ function point(raw: unknown): QualityPoint | null {
     seed: num(r.seed ?? args.seed),
     floor: num(r.floor),
     genSeconds: num(r.genSeconds),
+    kid: num(r.kid),
   };
+}
+
+function kidFloorOf(raw: unknown): KidFloor | undefined {
+  const f = obj(obj(raw).kidFloorSameCount);
+  const mean = num(f.mean);
+  const sd = num(f.sd);
+  return mean !== undefined && sd !== undefined && sd >= 0 ? { mean, sd } : undefined;
 }
 
 /** The file's content as data for the chart; null when there is nothing measured to show. */
@@ -102,6 +124,7 @@ export function parseQuality(json: unknown): QualityData | null {
     clipX0: typeof top.clipX0 === 'boolean' ? top.clipX0 : undefined,
     floorSameCount: num(top.floorSameCount),
     floor: num(top.floor) ?? points.find((p) => p.floor !== undefined)?.floor,
+    kidFloor: kidFloorOf(top) ?? list.map(kidFloorOf).find((f) => f !== undefined),
     points,
     missing,
   };
@@ -152,4 +175,24 @@ export function goalSentence(g: GoalCheck): string {
     return `Goal: ${goal}. Not checked: ${g.missing.length ? `${g.missing.join(' and ')} not measured` : "DDPM-1000's FID proxy is not positive"}.`;
   }
   return `Goal: ${goal}. Measured ${g.fid.toFixed(1)} against ${g.reference.toFixed(1)}, ${g.ratio.toFixed(2)}×: ${g.met ? 'met' : 'missed'}.`;
+}
+
+export interface KidRow {
+  name: string;
+  steps: number;
+  kid: number;
+}
+
+/** The runs that measured KID, as chart rows. */
+export function kidSeries(points: readonly QualityPoint[]): KidRow[] {
+  return points.filter((p) => p.kid !== undefined).map((p) => ({ name: p.sampler.toUpperCase(), steps: p.steps, kid: p.kid! }));
+}
+
+/**
+ * Whether a KID lies inside the band real digits reach at the same count
+ * (mean ± 2 sd of the floor draws): there, the sample set cannot be told from
+ * real digits at this count.
+ */
+export function withinRealNoise(kid: number, floor: KidFloor): boolean {
+  return Math.abs(kid - floor.mean) <= 2 * floor.sd;
 }

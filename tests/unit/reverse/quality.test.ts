@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkGoals, goalSentence, parseQuality, qualitySeries } from '../../../src/widgets/reverse/quality';
+import { checkGoals, goalSentence, kidSeries, parseQuality, qualitySeries, withinRealNoise } from '../../../src/widgets/reverse/quality';
 
 // Made-up numbers in the lead's file format (runs are what `npm run eval -- --json` writes); DDIM-1000 left out on purpose.
 const fixture = JSON.parse(readFileSync(new URL('./fixtures/quality-vs-steps.fixture.json', import.meta.url), 'utf8'));
@@ -66,5 +66,19 @@ describe('quality-vs-steps.json', () => {
     const q = parseQuality([evalOut('ddim', '20', 9, 0.5), evalOut('ddim', '20', 7, 0.6)])!;
     expect(q.points).toHaveLength(1);
     expect(q.points[0].fid).toBe(7);
+  });
+
+  it('reads KID where runs measured it, with the same-count floor of real digits', () => {
+    const withKid = (sampler: string, steps: string, kid: number) => ({ ...evalOut(sampler, steps, 50, 1), kid, kidFloorSameCount: { mean: 0.006, sd: 0.017, draws: [] } });
+    const q = parseQuality({ runs: [evalOut('ddim', '10', 50, 1), withKid('ddim', '20', -0.02), withKid('ddpm', '1000', 0.09)] })!;
+    expect(q.kidFloor).toEqual({ mean: 0.006, sd: 0.017 });
+    expect(kidSeries(q.points)).toEqual([
+      { name: 'DDIM', steps: 20, kid: -0.02 },
+      { name: 'DDPM', steps: 1000, kid: 0.09 },
+    ]);
+    // Inside mean ± 2 sd = [−0.028, 0.040]: indistinguishable from real digits at this count; 0.09 is not.
+    expect(withinRealNoise(-0.02, q.kidFloor!)).toBe(true);
+    expect(withinRealNoise(0.09, q.kidFloor!)).toBe(false);
+    expect(parseQuality({ runs: [evalOut('ddim', '10', 50, 1)] })!.kidFloor).toBeUndefined();
   });
 });
