@@ -45,6 +45,10 @@ describe('lesson 6: text conditioning (test model)', () => {
     expect(await tab.page.getByTestId('prompt-count').textContent()).toContain('5 / 16 tokens');
     // The prompt is state a link carries.
     expect(await tab.page.evaluate(() => new URLSearchParams(location.search).get('p'))).toBe('a 7 🐱 top left');
+    // The lesson says what the shipped model measurably does, from its eval file, with the command.
+    const note = await tab.page.getByTestId('text-quality').textContent();
+    expect(note).toMatch(/On 500 held-out prompts \(DDIM-50, guidance 3\) it draws the asked-for digit in the\s+asked-for cell \d+% of the time/);
+    expect(await tab.page.getByTestId('text-quality-command').textContent()).toContain('npm run eval -- --model trained-models/text-scenes');
   });
 
   it('generates in the worker with progress, and draws the chosen token’s map', async () => {
