@@ -14,6 +14,9 @@
  * - DDGroupNormAct (+ its gradient): GroupNorm as plain JS loops over the
  *   wasm heap (two passes instead of ~35 kernel calls), SiLU through the
  *   backend's SIMD Sigmoid.
+ * - DDUpsample2x (+ its gradient): nearest 2× upsampling as one copy pass,
+ *   and its gradient as one pass of 2×2 sums, instead of a broadcast add and a
+ *   five-dimensional Sum.
  * - DDAdamEma: Adam + EMA of one parameter in one JS pass (see adam-kernel.ts).
  * - Sum over leading axes (every bias gradient: Σ over batch and pixels),
  *   which the stock kernel does by a full transpose first: as ones · X, one
@@ -36,6 +39,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { TensorInfo, KernelConfig, NamedAttrMap, NamedTensorInfoMap } from '@tensorflow/tfjs';
 import { adamEmaArrays, FUSED_ADAM, type AdamEmaAttrs } from './adam-kernel';
 import { FUSED_GROUP_NORM, FUSED_GROUP_NORM_GRAD, groupNormActBackward, groupNormForward } from '../model/layers/norm';
+import { FUSED_UPSAMPLE, FUSED_UPSAMPLE_GRAD, upsample2xArrays, upsample2xGradArrays } from '../model/layers/resample';
 
 type Backend = { disposeData(id: object): void; incRef(id: object): void };
 type WasmBackend = Backend & {
@@ -394,6 +398,31 @@ export function registerWasmTrainingKernels(opts: WasmKernelOptions = {}): void 
       const v = (t: TensorInfo) => be.typedArrayFromHeap(t);
       groupNormActBackward(v(dy), v(x), x.shape, v(gamma), v(beta), groups, silu ? v(sig) : null, eps, v(dx), v(dg), v(db), stats ? v(stats) : null);
       return [dx, dg, db];
+    },
+  });
+  tf.registerKernel({
+    kernelName: FUSED_UPSAMPLE,
+    backendName: 'wasm',
+    kernelFunc: ({ inputs, backend }) => {
+      const { x } = inputs as { x: TensorInfo };
+      const be = backend as unknown as WasmBackend;
+      const [b, h, w, c] = x.shape;
+      const out = be.makeOutput([b, 2 * h, 2 * w, c], 'float32');
+      upsample2xArrays(be.typedArrayFromHeap(x), x.shape, be.typedArrayFromHeap(out));
+      return out;
+    },
+  });
+  tf.registerKernel({
+    kernelName: FUSED_UPSAMPLE_GRAD,
+    backendName: 'wasm',
+    kernelFunc: ({ inputs, backend }) => {
+      const { dy } = inputs as { dy: TensorInfo };
+      const be = backend as unknown as WasmBackend;
+      const [b, h2, w2, c] = dy.shape;
+      const shape = [b, h2 / 2, w2 / 2, c];
+      const dx = be.makeOutput(shape, 'float32');
+      upsample2xGradArrays(be.typedArrayFromHeap(dy), shape, be.typedArrayFromHeap(dx));
+      return dx;
     },
   });
   tf.registerKernel({

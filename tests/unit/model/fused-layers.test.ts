@@ -1,13 +1,15 @@
 /**
- * The fused GroupNorm(+SiLU) kernel of the wasm engine (JS loops in
- * src/model/layers/norm.ts, blocked over 2 or 4 channels) against the same
- * maths as plain TF.js ops on the cpu backend: outputs and all three
- * gradients, for channel counts that leave every remainder of the blocking.
+ * The wasm engine's fused layer kernels against the same maths as plain
+ * TF.js ops on the cpu backend: GroupNorm(+SiLU) (JS loops in
+ * src/model/layers/norm.ts, blocked over 2 or 4 channels; outputs and all
+ * three gradients, for channel counts that leave every remainder of the
+ * blocking) and nearest 2× upsampling (src/model/layers/resample.ts).
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { groupNorm } from '../../../src/model/layers/norm';
+import { upsample2x } from '../../../src/model/layers/resample';
 import { registerWasmTrainingKernels } from '../../../src/train/wasm-kernels';
 
 beforeAll(async () => {
@@ -49,4 +51,25 @@ describe('fused GroupNorm on wasm vs plain ops on cpu', () => {
       });
     });
   }
+});
+
+describe('fused 2× upsampling on wasm vs the broadcast version on cpu', () => {
+  it('matches in value and gradient', async () => {
+    const run = async () => {
+      const x = tf.tensor4d(Float32Array.from({ length: 2 * 3 * 4 * 5 }, (_, i) => Math.sin(i)), [2, 3, 4, 5]);
+      const up = tf.tensor4d(Float32Array.from({ length: 2 * 6 * 8 * 5 }, (_, i) => Math.cos(i * 0.3)), [2, 6, 8, 5]);
+      const y = upsample2x(x);
+      const g = tf.grad((t: tf.Tensor) => tf.sum(tf.mul(upsample2x(t as tf.Tensor4D), up)))(x);
+      const out = { shape: y.shape, y: Array.from(await y.data()), g: Array.from(await g.data()) };
+      tf.dispose([x, up, y, g]);
+      return out;
+    };
+    expect(tf.getKernel('DDUpsample2x', 'wasm')).toBeTruthy();
+    const got = await run();
+    await tf.setBackend('cpu');
+    const ref = await run().finally(() => tf.setBackend('wasm'));
+    expect(got.shape).toEqual([2, 6, 8, 5]);
+    expect(got.y).toEqual(ref.y);
+    got.g.forEach((v, i) => expect(v).toBeCloseTo(ref.g[i], 5));
+  });
 });
