@@ -8,6 +8,7 @@
  * - Conv2DBackpropFilter (missing): dW[kh,kw,ci,co] = Σ_{b,i,j} x[b, i·s+kh−p, j·s+kw−p, ci] · dy[b,i,j,co]
  *   is itself a convolution: batch ↔ channel swapped, dy as the filter, the
  *   stride becoming a dilation. Or, as an alternative, im2col + one matmul.
+ *   DDConv2DFilterBiasGrad gives the bias gradient from the same convolution.
  * - Conv2DBackpropInput (present but a plain loop): for stride 1 it is a
  *   convolution of dy with the 180°-rotated, in/out-swapped filter; for
  *   stride s, s² small convolutions, one per output phase (inputGradPhases).
@@ -40,6 +41,7 @@ import type { TensorInfo, KernelConfig, NamedAttrMap, NamedTensorInfoMap } from 
 import { adamEmaArrays, FUSED_ADAM, type AdamEmaAttrs } from './adam-kernel';
 import { FUSED_GROUP_NORM, FUSED_GROUP_NORM_GRAD, groupNormActBackward, groupNormForward } from '../model/layers/norm';
 import { FUSED_UPSAMPLE, FUSED_UPSAMPLE_GRAD, upsample2xArrays, upsample2xGradArrays } from '../model/layers/resample';
+import { CONV_FILTER_BIAS_GRAD } from '../model/layers/conv';
 
 type Backend = { disposeData(id: object): void; incRef(id: object): void };
 type WasmBackend = Backend & {
@@ -82,20 +84,52 @@ function convInfo(xShape: number[], filterShape: number[], attrs: ConvAttrs) {
   );
 }
 
-/** dW via a dilated forward convolution over transposed tensors. */
-function filterGradDilated(x: TensorInfo, dy: TensorInfo, filterShape: number[], attrs: ConvAttrs, backend: Backend): TensorInfo {
+/**
+ * x [B, H, W, C] → [C (+1), H, W, B]: the channels as a batch of images
+ * whose channels are the batch. With `ones`, an extra image of ones is
+ * appended, for the bias gradient (see filterGradDilated).
+ */
+export function channelsAsImages(x: Float32Array, shape: readonly number[], out: Float32Array, ones = false): void {
+  const [B, H, W, C] = shape;
+  const M = H * W;
+  const plane = M * B;
+  for (let m = 0; m < M; m++) {
+    for (let c = 0; c < C; c++) {
+      let o = c * plane + m * B;
+      for (let b = 0, i = m * C + c; b < B; b++, i += M * C) out[o++] = x[i];
+    }
+  }
+  if (ones) out.fill(1, C * plane, (C + 1) * plane);
+}
+
+/**
+ * dW via a dilated forward convolution over transposed tensors; with
+ * `withBias`, the bias gradient Σ dy too, from the same convolution: an extra
+ * input image of ones, read at the tap (top, left pad) that every output
+ * position reaches inside the image, sums dy over batch and pixels, which
+ * saves the separate full read of dy a Sum costs.
+ */
+function filterGradDilated(x: TensorInfo, dy: TensorInfo, filterShape: number[], attrs: ConvAttrs, backend: Backend, withBias = false): TensorInfo[] {
   const info = convInfo(x.shape, filterShape, attrs);
-  const [kh, kw] = filterShape;
-  const [, H, W] = x.shape;
+  const [kh, kw, cin, cout] = filterShape;
+  const [B, H, W] = x.shape;
   const [, Ho, Wo] = dy.shape;
   const sH = info.strideHeight;
   const sW = info.strideWidth;
   const pT = info.padInfo.top;
   const pL = info.padInfo.left;
+  const bias = withBias && pT < kh && pL < kw;
   // Bottom/right padding that makes the output exactly kh×kw.
   let pB = kh - 1 + (Ho - 1) * sH + 1 - H - pT;
   let pR = kw - 1 + (Wo - 1) * sW + 1 - W - pL;
-  let xt = runKernel('Transpose', backend, { x }, { perm: [3, 1, 2, 0] }); // [Cin, H, W, B]
+  let xt: TensorInfo;
+  if (bias) {
+    const be = backend as WasmBackend;
+    xt = be.makeOutput([cin + 1, H, W, B], 'float32');
+    channelsAsImages(be.typedArrayFromHeap(x), x.shape, be.typedArrayFromHeap(xt), true);
+  } else {
+    xt = runKernel('Transpose', backend, { x }, { perm: [3, 1, 2, 0] }); // [Cin, H, W, B]
+  }
   if (pB < 0 || pR < 0) {
     const cropped = runKernel('Slice', backend, { x: xt }, { begin: [0, 0, 0, 0], size: [xt.shape[0], H + Math.min(0, pB), W + Math.min(0, pR), xt.shape[3]] });
     free(backend, xt);
@@ -109,10 +143,21 @@ function filterGradDilated(x: TensorInfo, dy: TensorInfo, filterShape: number[],
     pad: [[0, 0], [pT, pB], [pL, pR], [0, 0]],
     dataFormat: 'NHWC',
     dilations: [sH, sW],
-  }); // [Cin, kh, kw, Cout]
-  const out = runKernel('Transpose', backend, { x: o }, { perm: [1, 2, 0, 3] });
-  free(backend, xt, dyt, o);
-  return out;
+  }); // [Cin (+1), kh, kw, Cout]
+  free(backend, xt, dyt);
+  if (!bias) {
+    const out = runKernel('Transpose', backend, { x: o }, { perm: [1, 2, 0, 3] });
+    free(backend, o);
+    if (!withBias) return [out];
+    const db = runKernel('Sum', backend, { x: dy }, { axis: [0, 1, 2], keepDims: false });
+    return [out, db];
+  }
+  const ow = runKernel('Slice', backend, { x: o }, { begin: [0, 0, 0, 0], size: [cin, kh, kw, cout] });
+  const out = runKernel('Transpose', backend, { x: ow }, { perm: [1, 2, 0, 3] });
+  const ob = runKernel('Slice', backend, { x: o }, { begin: [cin, pT, pL, 0], size: [1, 1, 1, cout] });
+  const db = runKernel('Reshape', backend, { x: ob }, { shape: [cout] });
+  free(backend, o, ow, ob);
+  return [out, db];
 }
 
 /** dW via im2col: patches [B·Ho·Wo, kh·kw·Cin]ᵀ · dy [B·Ho·Wo, Cout]. */
@@ -350,7 +395,7 @@ export function registerWasmTrainingKernels(opts: WasmKernelOptions = {}): void 
       const { x, dy } = inputs as { x: TensorInfo; dy: TensorInfo };
       const a = attrs as unknown as ConvAttrs & { filterShape: number[] };
       const be = backend as unknown as Backend;
-      return filterMethod === 'im2col' ? filterGradIm2col(x, dy, a.filterShape, a, be) : filterGradDilated(x, dy, a.filterShape, a, be);
+      return filterMethod === 'im2col' ? filterGradIm2col(x, dy, a.filterShape, a, be) : filterGradDilated(x, dy, a.filterShape, a, be)[0];
     },
   });
   stockInputGrad = tf.getKernel('Conv2DBackpropInput', 'wasm');
@@ -398,6 +443,15 @@ export function registerWasmTrainingKernels(opts: WasmKernelOptions = {}): void 
       const v = (t: TensorInfo) => be.typedArrayFromHeap(t);
       groupNormActBackward(v(dy), v(x), x.shape, v(gamma), v(beta), groups, silu ? v(sig) : null, eps, v(dx), v(dg), v(db), stats ? v(stats) : null);
       return [dx, dg, db];
+    },
+  });
+  tf.registerKernel({
+    kernelName: CONV_FILTER_BIAS_GRAD,
+    backendName: 'wasm',
+    kernelFunc: ({ inputs, backend, attrs }) => {
+      const { x, dy } = inputs as { x: TensorInfo; dy: TensorInfo };
+      const a = attrs as unknown as ConvAttrs & { filterShape: number[] };
+      return filterGradDilated(x, dy, a.filterShape, a, backend as unknown as Backend, true);
     },
   });
   tf.registerKernel({

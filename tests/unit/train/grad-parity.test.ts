@@ -12,6 +12,7 @@ import { unetConfig } from '../../../src/model/config';
 import { describeUNet, unetForward } from '../../../src/model/unet';
 import { initValues } from '../../../src/model/params';
 import { registerWasmTrainingKernels, setWasmKernelMethods } from '../../../src/train/wasm-kernels';
+import { CONV_FILTER_BIAS_GRAD } from '../../../src/model/layers/conv';
 
 beforeAll(async () => {
   registerWasmTrainingKernels();
@@ -87,6 +88,23 @@ describe('conv2d gradients: wasm + our kernels vs stock cpu', () => {
         tf.dispose([gx, gw]);
       });
     }
+  }
+
+  for (const c of cases) {
+    it(`filter and bias gradients from one conv: x${JSON.stringify(c.x)} w${JSON.stringify(c.w)} stride ${c.stride} pad ${JSON.stringify(c.pad)}`, async () => {
+      const [gw, gb, ref, refB] = tf.tidy(() => {
+        const x = tf.tensor4d(seq(size(c.x), (i) => Math.sin(i * 1.3)), c.x as [number, number, number, number]);
+        const w = tf.tensor4d(seq(size(c.w), (i) => Math.cos(i * 0.7)), c.w as [number, number, number, number]);
+        const dy = tf.conv2d(x, w, c.stride, c.pad).mul(0.5).sin();
+        const attrs = { strides: [c.stride, c.stride], pad: c.pad, dataFormat: 'NHWC', filterShape: c.w } as unknown as tf.NamedAttrMap;
+        const [dw, db] = tf.engine().runKernel(CONV_FILTER_BIAS_GRAD, { x, dy }, attrs) as tf.Tensor[];
+        return [dw, db, tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, attrs) as tf.Tensor, dy.sum([0, 1, 2])];
+      });
+      expect(gw.shape).toEqual(c.w);
+      expect(relErr((await gw.data()) as Float32Array, (await ref.data()) as Float32Array)).toBeLessThan(1e-6);
+      expect(relErr((await gb.data()) as Float32Array, (await refB.data()) as Float32Array)).toBeLessThan(1e-5);
+      tf.dispose([gw, gb, ref, refB]);
+    });
   }
 
   it('transposed matmuls match', async () => {
