@@ -29,7 +29,7 @@ describe('quality against steps chart', () => {
     expect(fid.textContent).toContain('FID proxy');
     expect(acc.textContent).toContain('classifier accuracy');
     // Both floors are marked and labelled.
-    expect(fid.textContent).toContain('100 real digits: 30.0');
+    expect(fid.textContent).toContain('100 real digits, same classes: 30.0');
     expect(fid.textContent).toContain('10,000 real digits: 3.0');
     // A legend names both samplers, and one line each is drawn.
     const legend = el.querySelector('[data-testid="quality-fid"]')!.textContent!.replace(fid.textContent!, '');
@@ -56,7 +56,7 @@ describe('quality against steps chart', () => {
     await frame();
     const svg = [...el.querySelectorAll('[data-testid="quality-kid"] svg')].find((s) => s.querySelector('[aria-label="x-axis tick label"]'))!;
     expect(svg.textContent).toContain('kernel distance, KID');
-    expect(svg.textContent).toContain('100 real digits: 0.006 ± 2 × 0.017');
+    expect(svg.textContent).toContain('100 real digits, same classes: 0.006 ± 2 × 0.017');
     expect(svg.querySelectorAll('[aria-label="dot"] circle')).toHaveLength(3);
     expect(svg.querySelectorAll('[aria-label="rect"] rect')).toHaveLength(1);
     // 0.01 and −0.01 lie inside 0.006 ± 0.034; 0.09 does not.
