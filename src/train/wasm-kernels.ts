@@ -434,14 +434,14 @@ export function registerWasmTrainingKernels(opts: WasmKernelOptions = {}): void 
     kernelName: FUSED_GROUP_NORM_GRAD,
     backendName: 'wasm',
     kernelFunc: ({ inputs, backend, attrs }) => {
-      const { dy, x, gamma, beta, sig, stats } = inputs as Record<'dy' | 'x' | 'gamma' | 'beta' | 'sig', TensorInfo> & { stats?: TensorInfo };
-      const { groups, silu, eps } = attrs as unknown as { groups: number; silu: boolean; eps: number };
+      const { dy, x, gamma, beta, sig, stats } = inputs as Record<'dy' | 'x' | 'gamma' | 'beta' | 'sig' | 'stats', TensorInfo>;
+      const { groups, silu } = attrs as unknown as { groups: number; silu: boolean };
       const be = backend as unknown as WasmBackend;
       const dx = be.makeOutput(x.shape, 'float32');
       const dg = be.makeOutput(gamma.shape, 'float32');
       const db = be.makeOutput(beta.shape, 'float32');
       const v = (t: TensorInfo) => be.typedArrayFromHeap(t);
-      groupNormActBackward(v(dy), v(x), x.shape, v(gamma), v(beta), groups, silu ? v(sig) : null, eps, v(dx), v(dg), v(db), stats ? v(stats) : null);
+      groupNormActBackward(v(dy), v(x), x.shape, v(gamma), v(beta), groups, silu ? v(sig) : null, v(stats), v(dx), v(dg), v(db));
       return [dx, dg, db];
     },
   });
@@ -565,16 +565,14 @@ export function registerWasmTrainingKernels(opts: WasmKernelOptions = {}): void 
         const batch = sizeOf(a.shape, 0, a.shape.length - 2);
         const sameBatch = a.shape.length === b.shape.length && a.shape.slice(0, -2).every((d, i) => d === b.shape[i]);
         if (batch >= 2 && sameBatch && a.dtype === 'float32' && b.dtype === 'float32') return batchedMatMulDepthwise(be, a, b, transposeA, transposeB);
-        const plain = (x: TensorInfo, y: TensorInfo) => mm.kernelFunc({ ...args, inputs: { a: x, b: y }, attrs: { ...args.attrs, transposeA: false, transposeB: false } }) as TensorInfo;
         if (!transposeA && !transposeB) return mm.kernelFunc(args);
         const a2 = transposeA ? swapLast(be, a) : a;
         const b2 = transposeB ? swapLast(be, b) : b;
-        const out = plain(a2, b2);
+        const out = mm.kernelFunc({ ...args, inputs: { a: a2, b: b2 }, attrs: { ...args.attrs, transposeA: false, transposeB: false } }) as TensorInfo;
         if (transposeA) free(be, a2);
         if (transposeB) free(be, b2);
         return out;
       },
     });
   }
-
 }

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Weights } from '../params';
+import { backendHas } from './optional-kernels';
 
 export const GROUP_NORM_EPS = 1e-5;
 
@@ -30,17 +31,13 @@ if (!tf.getGradient(FUSED_GROUP_NORM)) {
   });
 }
 
-function fusedAvailable(): boolean {
-  const be = tf.getBackend();
-  return !!tf.getKernel(FUSED_GROUP_NORM, be) && !!tf.getKernel(FUSED_GROUP_NORM_GRAD, be);
-}
 
 /** GroupNorm (Wu & He 2018) over NHWC with a learnt per-channel scale and shift, optionally followed by SiLU. */
 export function groupNorm(w: Weights, name: string, x: tf.Tensor4D, groups: number, act: 'none' | 'silu' = 'none'): tf.Tensor4D {
   const gamma = w[`${name}.gamma`];
   const beta = w[`${name}.beta`];
   const g = Math.min(groups, x.shape[3]);
-  if (fusedAvailable()) {
+  if (backendHas(FUSED_GROUP_NORM, FUSED_GROUP_NORM_GRAD)) {
     const [y, sig, stats] = tf.engine().runKernel(FUSED_GROUP_NORM, { x, gamma, beta }, { groups: g, silu: act === 'silu', eps: GROUP_NORM_EPS }) as tf.Tensor[];
     // The tape keeps its own references when recording; nobody else needs them.
     tf.dispose([sig, stats]);
@@ -118,7 +115,7 @@ function channelStats(x: Float32Array, base: number, N: number, C: number, group
  */
 export function groupNormForward(
   x: Float32Array, shape: number[], gamma: Float32Array, beta: Float32Array, groups: number, eps: number, out: Float32Array,
-  stats?: Float32Array,
+  stats: Float32Array,
 ): void {
   const [B, H, W, C] = shape;
   const N = H * W;
@@ -132,7 +129,7 @@ export function groupNormForward(
     const base = b * N * C;
     const end = base + N * C;
     channelStats(x, base, N, C, groups, eps, rs, mr, c1, c2);
-    if (stats) for (let c = 0; c < C; c++) {
+    for (let c = 0; c < C; c++) {
       stats[(b * C + c) * 2] = rs[c];
       stats[(b * C + c) * 2 + 1] = mr[c];
     }
@@ -163,11 +160,11 @@ export function groupNormForward(
  * Backward of the fused kernel: dx, dγ, dβ from dy (same layout as the
  * forward). `sig` = sigmoid(y) of the forward's normalised output when the
  * kernel ended in SiLU, null when it did not. `stats` = the forward's
- * [B, C, 2] 1/σ and μ/σ, recomputed from x when absent.
+ * [B, C, 2] 1/σ and μ/σ.
  */
 export function groupNormActBackward(
-  dy: Float32Array, x: Float32Array, shape: number[], gamma: Float32Array, beta: Float32Array, groups: number, sig: Float32Array | null, eps: number,
-  dx: Float32Array, dgamma: Float32Array, dbeta: Float32Array, stats?: Float32Array | null,
+  dy: Float32Array, x: Float32Array, shape: number[], gamma: Float32Array, beta: Float32Array, groups: number, sig: Float32Array | null, stats: Float32Array,
+  dx: Float32Array, dgamma: Float32Array, dbeta: Float32Array,
 ): void {
   const [B, H, W, C] = shape;
   const N = H * W;
@@ -185,11 +182,10 @@ export function groupNormActBackward(
   for (let b = 0; b < B; b++) {
     const base = b * N * C;
     const end = base + N * C;
-    if (stats) for (let c = 0; c < C; c++) {
+    for (let c = 0; c < C; c++) {
       rs[c] = stats[(b * C + c) * 2];
       mr[c] = stats[(b * C + c) * 2 + 1];
     }
-    else channelStats(x, base, N, C, groups, eps, rs, mr, c1, c2);
     // Pass 1, per channel: dL/d(normed) through the activation; γ/β grads; Σg and Σg·x̂
     // (into c1, c2); dx holds g = dL/dx̂ for now.
     let c0 = 0;
