@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Weights } from '../params';
+import { backendHas } from './optional-kernels';
 
 /*
  * On wasm the bias goes into the convolution or matmul itself (XNNPACK adds it
@@ -56,7 +57,7 @@ export function conv2d(w: Weights, name: string, x: tf.Tensor4D, stride = 1): tf
   const pad: Pad = p === 0 ? 'valid' : [[0, 0], [p, p], [p, p], [0, 0]];
   // The fused op's gradient always computes dx; a 1-channel input is the noisy image itself, whose dx nobody needs.
   if (fuseBias() && cin > 1) {
-    if (tf.getKernel(CONV_FILTER_BIAS_GRAD, tf.getBackend())) return convBiasOneGrad(x, kernel, bias, stride, pad);
+    if (backendHas(CONV_FILTER_BIAS_GRAD)) return convBiasOneGrad(x, kernel, bias, stride, pad);
     return tf.fused.conv2d({ x, filter: kernel, strides: stride, pad, bias });
   }
   return tf.add(tf.conv2d(x, kernel, stride, pad), bias);

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { backendHas } from './optional-kernels';
 
 /**
  * Name of an optional fused kernel for nearest 2× upsampling, and of its
@@ -23,8 +24,7 @@ if (!tf.getGradient(FUSED_UPSAMPLE)) {
  * in TF.js 4.22) and tf.broadcastTo (a Tile, whose gradient stops at rank 4).
  */
 export function upsample2x(x: tf.Tensor4D): tf.Tensor4D {
-  const be = tf.getBackend();
-  if (tf.getKernel(FUSED_UPSAMPLE, be) && tf.getKernel(FUSED_UPSAMPLE_GRAD, be)) return tf.engine().runKernel(FUSED_UPSAMPLE, { x }) as tf.Tensor4D;
+  if (backendHas(FUSED_UPSAMPLE, FUSED_UPSAMPLE_GRAD)) return tf.engine().runKernel(FUSED_UPSAMPLE, { x }) as tf.Tensor4D;
   const [b, h, w, c] = x.shape;
   const y = tf.add(x.reshape([b * h, 1, w, 1, c]), tf.zeros([1, 2, 1, 2, 1]));
   return y.reshape([b, 2 * h, 2 * w, c]);
