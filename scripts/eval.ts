@@ -40,7 +40,7 @@ import { parseArgs } from '../src/train/cli-args';
 import { evaluateScenes } from '../src/train/scene-eval';
 import { guidanceSweepCli, parseScales } from '../src/train/guidance-sweep';
 import { createRng } from '../src/diffusion/rng';
-import { kernelDistance, pickRows } from '../src/train/kid';
+import { kernelDistanceTo, pickRows } from '../src/train/kid';
 
 async function main() {
   const args = parseArgs(process.argv.slice(2), {
@@ -135,11 +135,12 @@ async function main() {
   const scale = 1 / Math.sqrt(real.features.reduce((a, v) => a + v * v, 0) / real.features.length);
   const scaled = (f: Float32Array) => f.map((v) => v * scale);
   const kidReal = scaled(pickRows(real.features, d, kidRealRows));
-  const kid = kernelDistance(scaled(gen.features), count, kidReal, kidRealRows.length, d);
+  const kidToReal = kernelDistanceTo(kidReal, kidRealRows.length, d);
+  const kid = kidToReal(scaled(gen.features), count);
   const kidFloorDraws: number[] = [];
   for (let k = 0; k < 10; k++) {
     const rows = sameMix(kidRng);
-    kidFloorDraws.push(kernelDistance(scaled(pickRows(realTrain.features, d, rows)), rows.length, kidReal, kidRealRows.length, d));
+    kidFloorDraws.push(kidToReal(scaled(pickRows(realTrain.features, d, rows)), rows.length));
   }
   const kidFloorMean = kidFloorDraws.reduce((a, b) => a + b, 0) / kidFloorDraws.length;
   const kidFloorSd = Math.sqrt(kidFloorDraws.reduce((a, b) => a + (b - kidFloorMean) ** 2, 0) / (kidFloorDraws.length - 1));

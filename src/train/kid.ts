@@ -22,16 +22,29 @@ function cubic(a: Float32Array, i: number, b: Float32Array, j: number, dim: numb
   return v * v * v;
 }
 
-/** Unbiased MMD² between the rows of `x` (n×dim) and `y` (m×dim); n, m ≥ 2. */
-export function kernelDistance(x: Float32Array, n: number, y: Float32Array, m: number, dim: number): number {
-  if (n < 2 || m < 2) throw new Error(`kernel distance needs at least 2 rows per set (got ${n} and ${m})`);
-  let xx = 0;
-  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) xx += cubic(x, i, x, j, dim);
+/**
+ * Unbiased MMD² against a fixed set `y` (m×dim; m ≥ 2): the y–y term is
+ * summed once, so several sets (samples, then each draw of a floor) are
+ * measured against it without redoing the largest part of the work.
+ */
+export function kernelDistanceTo(y: Float32Array, m: number, dim: number): (x: Float32Array, n: number) => number {
+  if (m < 2) throw new Error(`kernel distance needs at least 2 rows per set (got ${m})`);
   let yy = 0;
   for (let i = 0; i < m; i++) for (let j = i + 1; j < m; j++) yy += cubic(y, i, y, j, dim);
-  let xy = 0;
-  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) xy += cubic(x, i, y, j, dim);
-  return (2 * xx) / (n * (n - 1)) + (2 * yy) / (m * (m - 1)) - (2 * xy) / (n * m);
+  const yyTerm = (2 * yy) / (m * (m - 1));
+  return (x, n) => {
+    if (n < 2) throw new Error(`kernel distance needs at least 2 rows per set (got ${n})`);
+    let xx = 0;
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) xx += cubic(x, i, x, j, dim);
+    let xy = 0;
+    for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) xy += cubic(x, i, y, j, dim);
+    return (2 * xx) / (n * (n - 1)) + yyTerm - (2 * xy) / (n * m);
+  };
+}
+
+/** Unbiased MMD² between the rows of `x` (n×dim) and `y` (m×dim); n, m ≥ 2. */
+export function kernelDistance(x: Float32Array, n: number, y: Float32Array, m: number, dim: number): number {
+  return kernelDistanceTo(y, m, dim)(x, n);
 }
 
 /** The rows `rows` of a row-major n×dim array, as a new array. */

@@ -7,6 +7,7 @@ import type { ClassifierConfig } from '../model/classifier';
 import { classifierForward } from '../model/classifier';
 import type { Weights } from '../model/params';
 import { fitGaussian, frechetDistance, type Gaussian } from './frechet';
+import { pickRows } from './kid';
 
 export interface ImageSet {
   count: number;
@@ -65,10 +66,7 @@ export async function classifierAccuracy(w: Weights, cfg: ClassifierConfig, set:
 
 export function featureGaussian(out: ClassifierOutputs, rows?: number[]): Gaussian {
   if (!rows) return fitGaussian(out.features, out.predictions.length, out.featureDim);
-  const d = out.featureDim;
-  const sub = new Float32Array(rows.length * d);
-  rows.forEach((r, i) => sub.set(out.features.subarray(r * d, (r + 1) * d), i * d));
-  return fitGaussian(sub, rows.length, d);
+  return fitGaussian(pickRows(out.features, out.featureDim, rows), rows.length, out.featureDim);
 }
 
 export { frechetDistance };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/diffusion/rng';
-import { kernelDistance, pickRows } from '../../../src/train/kid';
+import { kernelDistance, kernelDistanceTo, pickRows } from '../../../src/train/kid';
 
 const gaussianRows = (rng: ReturnType<typeof createRng>, n: number, dim: number, shift = 0) =>
   Float32Array.from({ length: n * dim }, () => rng.normal() + shift);
@@ -34,6 +34,16 @@ describe('kernel distance (unbiased MMD², cubic kernel)', () => {
     const a = gaussianRows(rng, 40, 3);
     const b = gaussianRows(rng, 25, 3);
     expect(kernelDistance(a, 40, b, 25, 3)).toBeCloseTo(kernelDistance(b, 25, a, 40, 3), 9);
+  });
+
+  it('against a fixed set, measures several sets as the one-off form does', () => {
+    const rng = createRng(5);
+    const y = gaussianRows(rng, 30, 3);
+    const toY = kernelDistanceTo(y, 30, 3);
+    for (const n of [2, 17]) {
+      const x = gaussianRows(rng, n, 3);
+      expect(toY(x, n)).toBe(kernelDistance(x, n, y, 30, 3));
+    }
   });
 
   it('pickRows copies the chosen rows in order', () => {
