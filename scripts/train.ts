@@ -21,6 +21,7 @@ import { digitSource, makeSceneBatch } from '../src/data/scenes';
 import { encodeBatch } from '../src/text/tokenizer';
 import { deriveSeed } from '../src/diffusion/rng';
 import { describeUNet } from '../src/model/unet';
+import { groundingTargets } from '../src/train/grounding';
 import { decodeCheckpoint, encodeCheckpoint, exportEmaWeights } from '../src/train/checkpoint';
 import { trainRecipe } from '../src/train/configs';
 import { startNodeBackend } from '../src/train/node-backend';
@@ -60,6 +61,8 @@ const pix = recipe.model.imageSize * recipe.model.imageSize;
 let resume;
 let wallSoFar = 0;
 let sessions: unknown[] = [];
+/** [step, grounding loss] for every step that had the grounding term (kept in the checkpoint's meta). */
+let groundingLog: [number, number][] = [];
 if (!args.fresh && existsSync(ckptPath)) {
   const ck = decodeCheckpoint(new Uint8Array(readFileSync(ckptPath)), ckptPath);
   if (JSON.stringify(ck.config) !== JSON.stringify(recipe.model)) {
@@ -69,6 +72,7 @@ if (!args.fresh && existsSync(ckptPath)) {
   resume = ck.state;
   wallSoFar = Number(ck.meta.wallSeconds ?? 0);
   sessions = (ck.meta.sessions as unknown[]) ?? [];
+  groundingLog = (ck.meta.groundingLog as [number, number][]) ?? [];
   console.log(`Resuming from ${ckptPath} at step ${resume.step}.`);
 }
 
@@ -76,6 +80,7 @@ const trainer = createTrainer(
   {
     config: recipe.model, schedule, lr: recipe.lr, warmupSteps: recipe.warmupSteps, ema: recipe.ema,
     pUncond: recipe.pUncond, minSnrGamma: recipe.minSnrGamma, gradClip: recipe.gradClip, seed: recipe.seed,
+    grounding: recipe.grounding,
   },
   resume,
 );
@@ -90,7 +95,9 @@ function batchAt(s: number) {
     const sb = makeSceneBatch(scenes, { count: recipe.batch, seed: deriveSeed(recipe.seed + 1, s), split: 'train' });
     const x0 = new Float32Array(sb.images.length);
     for (let i = 0; i < x0.length; i++) x0[i] = sb.images[i] / 127.5 - 1;
-    return { x0, tokens: encodeBatch(sb.captions, { maxTokens: recipe.model.text!.maxTokens }) };
+    const L = recipe.model.text!.maxTokens;
+    const tokens = encodeBatch(sb.captions, { maxTokens: L });
+    return { x0, tokens, groundingTargets: groundingTargets(tokens, sb.specs, L) };
   }
   const rng = createRng(recipe.seed + 1).fork(s);
   const x0 = new Float32Array(recipe.batch * pix);
@@ -112,17 +119,22 @@ async function save() {
   const wall = wallSoFar + (Date.now() - sessionStart) / 1000;
   const session = { started: new Date(sessionStart).toISOString(), fromStep: sessionStartStep, toStep: state.step, seconds: (Date.now() - sessionStart) / 1000, hardware };
   const allSessions = [...sessions, session];
-  atomicWrite(ckptPath, encodeCheckpoint(recipe.model, state, trainer.options, { wallSeconds: wall, sessions: allSessions, recipe }));
+  atomicWrite(ckptPath, encodeCheckpoint(recipe.model, state, trainer.options, { wallSeconds: wall, sessions: allSessions, recipe, groundingLog }));
   atomicWrite(join(outDir, 'weights.ddmw'), exportEmaWeights(recipe.model, state, { recipe: recipe.name, wallSeconds: wall }));
-  // Loss curve: mean over windows of 50 steps.
-  const curve: [number, number][] = [];
-  for (let i = 0; i < state.lossHistory.length; i += 50) {
-    const w = state.lossHistory.slice(i, i + 50);
-    curve.push([i + w.length, w.reduce((a, b) => a + b, 0) / w.length]);
-  }
+  // Loss curves: means over windows of 50 steps, at the window's last step.
+  const windows = (steps: number[], values: number[]) => {
+    const curve: [number, number][] = [];
+    for (let i = 0; i < values.length; i += 50) {
+      const w = values.slice(i, i + 50);
+      curve.push([steps[i + w.length - 1], w.reduce((a, b) => a + b, 0) / w.length]);
+    }
+    return curve;
+  };
+  const lossCurve = windows(state.lossHistory.map((_, i) => i + 1), state.lossHistory);
+  const groundingCurve = windows(groundingLog.map(([s]) => s), groundingLog.map(([, v]) => v));
   atomicWrite(join(outDir, 'train-log.json'), JSON.stringify({
     recipe, params: desc.params, flopsPerImage: desc.flopsPerImage, steps: state.step, batch: recipe.batch,
-    wallSeconds: Math.round(wall), sessions: allSessions, lossCurve: curve,
+    wallSeconds: Math.round(wall), sessions: allSessions, lossCurve, ...(groundingCurve.length ? { groundingCurve } : {}),
   }, null, 1));
 }
 
@@ -142,10 +154,13 @@ while (trainer.step < totalSteps && !stopping && !existsSync(stopFile)) {
     console.error(`Loss became ${r.loss} at step ${r.step}; stopping without saving.`);
     process.exit(3);
   }
+  if (r.grounding !== undefined) groundingLog.push([r.step, r.grounding]);
   if (r.step % logEvery === 0) {
-    const recent = trainer.lossHistory.slice(-logEvery);
+    const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
     const ms = [...stepTimes].sort((a, b) => a - b)[Math.floor(stepTimes.length / 2)];
-    console.log(`step ${r.step}/${totalSteps} loss ${(recent.reduce((a, b) => a + b, 0) / recent.length).toFixed(4)} lr ${r.lr.toExponential(2)} ${ms.toFixed(0)} ms/step tensors ${tf.memory().numTensors}`);
+    const recentGround = groundingLog.filter(([s]) => s > r.step - logEvery).map(([, v]) => v);
+    const ground = recentGround.length ? ` grounding ${mean(recentGround).toFixed(4)}` : '';
+    console.log(`step ${r.step}/${totalSteps} loss ${mean(trainer.lossHistory.slice(-logEvery)).toFixed(4)}${ground} lr ${r.lr.toExponential(2)} ${ms.toFixed(0)} ms/step tensors ${tf.memory().numTensors}`);
     stepTimes = [];
   }
   if (r.step % saveEvery === 0) await save();

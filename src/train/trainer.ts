@@ -14,6 +14,7 @@ import type { UNetConfig } from '../model/config';
 import { describeUNet, initUNet, unetForward } from '../model/unet';
 import { disposeWeights, toVariables, type VariableWeights, type Weights } from '../model/params';
 import { adamEmaUpdate } from './adam-kernel';
+import { groundingLoss, NO_CELL } from './grounding';
 import { minSnrWeights } from './loss';
 
 export type TrainSchedule = Schedule;
@@ -42,6 +43,17 @@ export interface TrainerOptions {
   gradClip?: number;
   /** Seed of the weight init and of every step's t, ε and label dropout. */
   seed?: number;
+  /**
+   * Text models: add weight × the cross-attention grounding loss
+   * (src/train/grounding.ts) from step fromStep on, on batches that carry
+   * grounding targets. Off by default (weight 0).
+   */
+  grounding?: GroundingOptions;
+}
+
+export interface GroundingOptions {
+  weight: number;
+  fromStep: number;
 }
 
 export interface ResolvedTrainerOptions extends Required<Omit<TrainerOptions, 'config' | 'schedule' | 'minSnrGamma'>> {
@@ -60,6 +72,7 @@ export function resolveTrainerOptions(o: TrainerOptions): ResolvedTrainerOptions
     minSnrGamma: o.minSnrGamma === undefined ? 5 : o.minSnrGamma,
     gradClip: o.gradClip ?? 1,
     seed: o.seed ?? 0,
+    grounding: o.grounding ?? { weight: 0, fromStep: 0 },
   };
 }
 
@@ -70,11 +83,16 @@ export interface Batch {
   labels?: ArrayLike<number>;
   /** B × maxTokens caption token ids, row-major (text models only; 0 = [PAD]). */
   tokens?: Int32Array;
+  /** B × maxTokens: the cell each digit token names, NO_CELL elsewhere (src/train/grounding.ts). */
+  groundingTargets?: Int8Array;
 }
 
 export interface StepResult {
   step: number;
+  /** The diffusion loss (weighted MSE on ε), without the grounding term. */
   loss: number;
+  /** The grounding loss, when the step used it. */
+  grounding?: number;
   lr: number;
 }
 
@@ -111,6 +129,8 @@ export interface NoisedBatch {
   labels: Int32Array;
   /** Text models: the captions' ids with dropped captions set to all-[PAD]; empty otherwise. */
   tokens: Int32Array;
+  /** The batch's grounding targets with dropped captions' cleared (a dropped caption has no words to ground). */
+  groundingTargets?: Int8Array;
   lossWeights: Float32Array;
 }
 
@@ -130,12 +150,17 @@ export function makeNoisedBatch(
   const L = cfg.text?.maxTokens ?? 0;
   if (L && (!batch.tokens || batch.tokens.length !== B * L)) throw new Error(`A text model needs ${B}×${L} caption token ids per batch.`);
   const tokens = L ? Int32Array.from(batch.tokens!) : new Int32Array(0);
+  const targets = L && batch.groundingTargets ? Int8Array.from(batch.groundingTargets) : undefined;
+  if (targets && targets.length !== B * L) throw new Error(`A batch of ${B} needs ${B}×${L} grounding targets, got ${targets.length}.`);
   for (let b = 0; b < B; b++) {
     t[b] = rng.int(schedule.T);
     // Class and caption dropout share one draw, so a class model's stream is unchanged by text support.
     const drop = (cfg.numClasses > 0 || L > 0) && rng.uniform() < opts.pUncond;
     labels[b] = cfg.numClasses === 0 ? 0 : drop || !batch.labels ? cfg.numClasses : Number(batch.labels[b]);
-    if (L && drop) tokens.fill(0, b * L, (b + 1) * L);
+    if (L && drop) {
+      tokens.fill(0, b * L, (b + 1) * L);
+      targets?.fill(NO_CELL, b * L, (b + 1) * L);
+    }
   }
   const eps = rng.fillNormal(new Float32Array(B * pix));
   const xt = new Float32Array(B * pix);
@@ -144,7 +169,7 @@ export function makeNoisedBatch(
     const s = schedule.sqrtOneMinusAlphaBar[t[b]];
     for (let i = b * pix; i < (b + 1) * pix; i++) xt[i] = a * batch.x0[i] + s * eps[i];
   }
-  return { xt, eps, t, labels, tokens, lossWeights: minSnrWeights(schedule, t, opts.minSnrGamma) };
+  return { xt, eps, t, labels, tokens, groundingTargets: targets, lossWeights: minSnrWeights(schedule, t, opts.minSnrGamma) };
 }
 
 export function createTrainer(opts: TrainerOptions, resume?: TrainerState): Trainer {
@@ -183,6 +208,8 @@ export function createTrainer(opts: TrainerOptions, resume?: TrainerState): Trai
     const nb = makeNoisedBatch(batch, config, schedule(), o, step);
     const B = nb.t.length;
     const lr = lrAt(step);
+    const ground = o.grounding.weight > 0 && step >= o.grounding.fromStep && nb.groundingTargets ? nb.groundingTargets : undefined;
+    let parts: tf.Tensor[] = [];
     const lossT = tf.tidy(() => {
       const xt = tf.tensor4d(nb.xt, [B, config.imageSize, config.imageSize, config.inChannels]);
       const eps = tf.tensor4d(nb.eps, xt.shape);
@@ -191,10 +218,16 @@ export function createTrainer(opts: TrainerOptions, resume?: TrainerState): Trai
       const lw = tf.tensor1d(nb.lossWeights);
       const tokens = config.text ? (tf.tensor2d(nb.tokens, [B, config.text.maxTokens], 'int32')) : undefined;
       const { value, grads } = tf.variableGrads(() => {
-        const pred = unetForward(weights, config, xt, t, lab, { tokens }).eps;
+        const r = unetForward(weights, config, xt, t, lab, { tokens, returnAttention: !!ground });
         // Per-image MSE, weighted, averaged over the batch.
-        const perImage = tf.mean(tf.squaredDifference(pred, eps).reshape([B, pix]), 1);
-        return tf.mean(tf.mul(perImage, lw)) as tf.Scalar;
+        const perImage = tf.mean(tf.squaredDifference(r.eps, eps).reshape([B, pix]), 1);
+        const diffusion = tf.mean(tf.mul(perImage, lw)) as tf.Scalar;
+        if (!ground) return diffusion;
+        const blocks = Object.values(r.attention ?? {}).flatMap((a) => (a.cross ? [{ maps: a.cross, size: a.size }] : []));
+        const g = groundingLoss(blocks, ground);
+        // Kept past the gradient's tidy so the step can report both terms; disposed below.
+        parts = [tf.keep(diffusion), tf.keep(g)];
+        return tf.add(diffusion, tf.mul(g, o.grounding.weight)) as tf.Scalar;
       }, varList);
       // variableGrads keys by the variable's own (generated) name.
       const grad = (n: string) => grads[weights[n].name];
@@ -216,11 +249,17 @@ export function createTrainer(opts: TrainerOptions, resume?: TrainerState): Trai
       }
       return value;
     });
-    const loss = (await lossT.data())[0];
+    let loss = (await lossT.data())[0];
+    let grounding: number | undefined;
     lossT.dispose();
+    if (parts.length) {
+      loss = (await parts[0].data())[0];
+      grounding = (await parts[1].data())[0];
+      tf.dispose(parts);
+    }
     step++;
     lossHistory.push(loss);
-    return { step, loss, lr };
+    return grounding === undefined ? { step, loss, lr } : { step, loss, grounding, lr };
   }
 
   const schedule = () => opts.schedule;
