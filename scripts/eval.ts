@@ -72,7 +72,7 @@ async function main() {
       const sceneCount = argv.includes('--count') ? count : 500;
       const guidance = argv.includes('--guidance') ? Number(args.guidance) : 3;
       const r = await evaluateScenes({
-        modelPath: probe.path, maxTokens: probe.config.text.maxTokens, count: sceneCount, sceneSeed: Number(args['scene-seed']), seed: Number(args.seed),
+        modelPath: probe.path, config: probe.config, count: sceneCount, sceneSeed: Number(args['scene-seed']), seed: Number(args.seed),
         sampler: String(args.sampler) as SamplerName, steps: Number(args.steps), guidance, workers: Number(args.workers),
         classifier: cls, out: args.out ? String(args.out) : undefined, log: (l) => process.stderr.write(`${l}\n`),
       });
@@ -81,6 +81,7 @@ async function main() {
       console.log(`digit-in-cell accuracy  ${pc(r.digitInCell)}   (real scenes: ${pc(r.real.digitInCell)}; goal ≥ 90%)`);
       console.log(`empty-cell rate         ${pc(r.emptyCell)}   (real scenes: ${pc(r.real.emptyCell)})`);
       console.log(`attention localisation  ${pc(r.localisation)}   (chance 25%; goal ≥ 60%)`);
+      console.log(`  by block: ${Object.entries(r.localisationByBlock).map(([b, v]) => `${b} ${pc(v)}`).join(', ')}`);
       if (args.json) writeFileSync(String(args.json), JSON.stringify({ ...r, args: { ...args, count: sceneCount, guidance } }, null, 1));
       return;
     }

@@ -222,6 +222,11 @@ export function unetForward(
   return opts.returnAttention ? { eps, attention } : { eps };
 }
 
+/** Names of the blocks with cross-attention, in the order the forward pass runs them (and returns their maps). */
+export function crossBlockNames(cfg: UNetConfig): string[] {
+  return describeUNet(cfg).specs.filter((s) => s.name.endsWith('.xq.w')).map((s) => s.name.slice(0, -'.xq.w'.length));
+}
+
 /** Fresh weights for a config (plain tensors; wrap with toVariables to train). */
 export function initUNet(cfg: UNetConfig, opts: InitOptions = {}): Weights {
   const { specs } = describeUNet(cfg);

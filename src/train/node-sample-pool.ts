@@ -15,7 +15,7 @@ export interface PoolOptions {
   labels: Int32Array;
   /** Text models: labels.length × maxTokens prompt ids. */
   tokens?: Int32Array;
-  /** Text models: filled with each sample's per-token attention shares per cell (count × L × 4). */
+  /** Text models: filled with each sample's per-block, per-token attention shares per cell (count × blocks × L × 4). */
   cellShares?: Float64Array;
   seed: number;
   sampler: SamplerName;
@@ -34,6 +34,7 @@ export async function sampleInWorkers(o: PoolOptions, pixels: number): Promise<F
   const jobSize = o.jobSize ?? DEFAULT_JOB_SIZE;
   const jobs: SampleJob[] = [];
   const L = o.tokens ? o.tokens.length / o.labels.length : 0;
+  const sharesPerSample = o.cellShares ? o.cellShares.length / o.labels.length : 0;
   for (let s = 0, id = 0; s < o.labels.length; s += jobSize, id++) {
     jobs.push({
       id, labels: o.labels.slice(s, s + jobSize), seed: o.seed, sampler: o.sampler, steps: o.steps, guidance: o.guidance, eta: o.eta ?? 0, chunk: o.chunk ?? 128,
@@ -60,7 +61,7 @@ export async function sampleInWorkers(o: PoolOptions, pixels: number): Promise<F
             return reject(new Error(m.error));
           }
           out.set(m.x0!, m.id! * jobSize * pixels);
-          if (m.cellShares && o.cellShares) o.cellShares.set(m.cellShares, m.id! * jobSize * L * 4);
+          if (m.cellShares && o.cellShares) o.cellShares.set(m.cellShares, m.id! * jobSize * sharesPerSample);
           o.onJobDone?.(++done, jobs.length);
           feed();
         });

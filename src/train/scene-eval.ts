@@ -10,15 +10,17 @@ import { encodeIdx } from '../data/idx';
 import { CELLS, digitSource, makeSceneBatch, SCENE_PIXELS, SCENE_SIZE, type Cell } from '../data/scenes';
 import type { ClassifierConfig } from '../model/classifier';
 import type { Weights } from '../model/params';
+import { crossBlockNames } from '../model/unet';
+import type { UNetConfig } from '../model/config';
 import { encodeBatch } from '../text/tokenizer';
 import type { SamplerName } from './generate';
 import { sampleInWorkers } from './node-sample-pool';
 import { runClassifier } from './quality';
-import { cellTo28, emptyScore, rates, scoreScene, CLASSIFIER_SIZE, type SceneScore } from './scene-quality';
+import { addLocalisation, cellTo28, emptyScore, rates, scoreScene, CLASSIFIER_SIZE, type SceneScore } from './scene-quality';
 
 export interface SceneEvalOptions {
   modelPath: string;
-  maxTokens: number;
+  config: UNetConfig;
   count: number;
   /** Seed of the held-out scenes (their digits, cells and captions). */
   sceneSeed: number;
@@ -37,6 +39,8 @@ export interface SceneEvalResult {
   digitInCell: number;
   emptyCell: number;
   localisation: number;
+  /** The localisation of each cross-attention block alone (the headline figure is their mean). */
+  localisationByBlock: Record<string, number>;
   real: { digitInCell: number; emptyCell: number };
   raw: SceneScore;
   genSeconds: number;
@@ -57,11 +61,14 @@ export async function evaluateScenes(o: SceneEvalOptions): Promise<SceneEvalResu
   const log = o.log ?? (() => {});
   const test = await loadDigits('mnist', 'test');
   const batch = makeSceneBatch(digitSource(test), { count: o.count, seed: o.sceneSeed, split: 'eval' });
-  const tokens = encodeBatch(batch.captions, { maxTokens: o.maxTokens });
-  const shares = new Float64Array(o.count * o.maxTokens * 4);
+  const L = o.config.text!.maxTokens;
+  const tokens = encodeBatch(batch.captions, { maxTokens: L });
+  const blocks = crossBlockNames(o.config);
+  const nb = blocks.length;
+  const byBlock = new Float64Array(o.count * nb * L * 4);
   const t0 = performance.now();
   const x0 = await sampleInWorkers({
-    modelPath: o.modelPath, labels: new Int32Array(o.count), tokens, cellShares: shares, seed: o.seed, sampler: o.sampler,
+    modelPath: o.modelPath, labels: new Int32Array(o.count), tokens, cellShares: byBlock, seed: o.seed, sampler: o.sampler,
     steps: o.steps, guidance: o.guidance, workers: o.workers, chunk: 50,
     onJobDone: (d, n) => log(`sampling ${(d * 100 / n) | 0}% (${((performance.now() - t0) / 1000).toFixed(0)} s)`),
   }, SCENE_PIXELS);
@@ -69,11 +76,27 @@ export async function evaluateScenes(o: SceneEvalOptions): Promise<SceneEvalResu
   const images = new Uint8Array(fromSigned(x0).buffer);
   if (o.out) writeFileSync(o.out, encodeIdx([o.count, SCENE_SIZE, SCENE_SIZE], images));
 
+  // The card's figure: each token's shares averaged over the blocks.
+  const shares = new Float64Array(o.count * L * 4);
+  for (let i = 0; i < o.count; i++) {
+    for (let j = 0; j < nb; j++) {
+      for (let k = 0; k < L * 4; k++) shares[i * L * 4 + k] += byBlock[(i * nb + j) * L * 4 + k] / nb;
+    }
+  }
+  const localisationByBlock: Record<string, number> = {};
+  blocks.forEach((name, j) => {
+    const loc = { sum: 0, count: 0 };
+    for (let i = 0; i < o.count; i++) {
+      const at = (i * nb + j) * L * 4;
+      addLocalisation(loc, batch.specs[i], tokens.subarray(i * L, (i + 1) * L), byBlock.subarray(at, at + L * 4));
+    }
+    localisationByBlock[name] = loc.count > 0 ? loc.sum / loc.count : NaN;
+  });
+
   const score = async (imgs: Uint8Array, withAttention: boolean) => {
     const reads = await readCells(imgs, o.count, o.classifier);
     const acc = emptyScore();
     for (let i = 0; i < o.count; i++) {
-      const L = o.maxTokens;
       scoreScene(imgs.subarray(i * SCENE_PIXELS, (i + 1) * SCENE_PIXELS), batch.specs[i], (c: Cell) => reads[i * 4 + CELLS.indexOf(c)], acc,
         withAttention ? { ids: tokens.subarray(i * L, (i + 1) * L), shares: shares.subarray(i * L * 4, (i + 1) * L * 4) } : undefined);
     }
@@ -82,5 +105,5 @@ export async function evaluateScenes(o: SceneEvalOptions): Promise<SceneEvalResu
   const gen = await score(images, true);
   const real = rates(await score(batch.images, false));
   const r = rates(gen);
-  return { count: o.count, ...r, real: { digitInCell: real.digitInCell, emptyCell: real.emptyCell }, raw: gen, genSeconds };
+  return { count: o.count, ...r, localisationByBlock, real: { digitInCell: real.digitInCell, emptyCell: real.emptyCell }, raw: gen, genSeconds };
 }

@@ -141,17 +141,19 @@ export function scoreScene(
     acc.emptyCells.total++;
     if (isBlankCell(scene, c)) acc.emptyCells.blank++;
   }
-  if (attention) {
-    const pos = digitTokenPositions(attention.ids);
-    // Only when the prompt's digit tokens match the spec one to one (grammar captions always do).
-    if (pos.length === spec.digits.length) {
-      spec.digits.forEach((d, k) => {
-        acc.localisation.sum += attention.shares[pos[k] * 4 + CELLS.indexOf(d.cell)];
-        acc.localisation.count++;
-      });
-    }
-  }
+  if (attention) addLocalisation(acc.localisation, spec, attention.ids, attention.shares);
   return acc;
+}
+
+/** Adds each digit token's own-cell share (shares: L × 4 for this prompt's ids) to a running sum. */
+export function addLocalisation(loc: SceneScore['localisation'], spec: SceneSpec, ids: ArrayLike<number>, shares: ArrayLike<number>): void {
+  const pos = digitTokenPositions(ids);
+  // Only when the prompt's digit tokens match the spec one to one (grammar captions always do).
+  if (pos.length !== spec.digits.length) return;
+  spec.digits.forEach((d, k) => {
+    loc.sum += shares[pos[k] * 4 + CELLS.indexOf(d.cell)];
+    loc.count++;
+  });
 }
 
 export function rates(s: SceneScore): { digitInCell: number; emptyCell: number; localisation: number } {

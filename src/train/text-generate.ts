@@ -1,18 +1,20 @@
 /**
  * Batch generation for a text model: a maths-core sampler driven by
- * predictTextEps, with prompts as token ids. Optionally averages, over the
- * cross-attention blocks and the sampler's steps, where each token's
- * attention falls (the model card's attention localisation).
+ * predictTextEps, with prompts as token ids. Optionally averages, per
+ * cross-attention block over the sampler's steps, where each token's
+ * attention falls (the model card's attention localisation is its mean over
+ * blocks).
  */
 import { runSampler } from '../diffusion/sampler';
 import { predictTextEps, textMaxTokens } from '../model/text-eps';
+import { crossBlockNames } from '../model/unet';
 import { makeSampler, type BatchSamplingOptions } from './generate';
 import { cellMassShares } from './scene-quality';
 
 export interface TextGenerateOptions extends BatchSamplingOptions {
   /** count × maxTokens ids (all [PAD] = unconditional). */
   tokens: Int32Array;
-  /** Also return each token's attention share per cell (count × L × 4), averaged over blocks and steps. */
+  /** Also return each token's attention share per cell, per block (count × blocks × L × 4, crossBlockNames order), averaged over steps. */
   cellShares?: boolean;
 }
 
@@ -24,9 +26,9 @@ export async function generateTextSamples(o: TextGenerateOptions): Promise<{ x0:
   const chunk = o.chunk ?? 64;
   const sampler = makeSampler(o.sampler, o.schedule, o.steps, o.eta, o.clipX0 ?? true);
   const xT = o.rng.fork(0).fillNormal(new Float32Array(count * pix));
-  const shares = o.cellShares ? new Float64Array(count * L * 4) : undefined;
+  const blocks = crossBlockNames(o.config).length;
+  const shares = o.cellShares ? new Float64Array(count * blocks * L * 4) : undefined;
   let sharesAdded = 0;
-  let blocks = 0;
   const predictEps = async (xt: Float32Array, t: number) => {
     const out = new Float32Array(xt.length);
     for (let s = 0; s < count; s += chunk) {
@@ -37,11 +39,14 @@ export async function generateTextSamples(o: TextGenerateOptions): Promise<{ x0:
       });
       out.set(r.eps, s * pix);
       if (shares) {
-        blocks = r.cross?.length ?? 0;
-        for (const map of r.cross ?? []) {
+        if (r.cross?.length !== blocks) throw new Error(`expected ${blocks} cross-attention blocks, got ${r.cross?.length ?? 0}`);
+        r.cross.forEach((map, j) => {
           const part = cellMassShares(map.maps, m, map.size, L);
-          for (let i = 0; i < part.length; i++) shares[s * L * 4 + i] += part[i];
-        }
+          for (let i = 0; i < m; i++) {
+            const to = ((s + i) * blocks + j) * L * 4;
+            for (let k = 0; k < L * 4; k++) shares[to + k] += part[i * L * 4 + k];
+          }
+        });
       }
     }
     if (shares) sharesAdded++;
@@ -58,10 +63,6 @@ export async function generateTextSamples(o: TextGenerateOptions): Promise<{ x0:
     }
     o.onStep?.(i, n);
   }
-  if (shares) {
-    // Each step added every block's shares: the mean is over steps × blocks.
-    const terms = sharesAdded * blocks;
-    for (let i = 0; i < shares.length; i++) shares[i] = terms > 0 ? shares[i] / terms : 0.25;
-  }
+  if (shares) for (let i = 0; i < shares.length; i++) shares[i] = sharesAdded > 0 ? shares[i] / sharesAdded : 0.25;
   return { x0, cellShares: shares };
 }
