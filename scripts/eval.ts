@@ -82,7 +82,10 @@ async function main() {
       console.log(`empty-cell rate         ${pc(r.emptyCell)}   (real scenes: ${pc(r.real.emptyCell)})`);
       console.log(`attention localisation  ${pc(r.localisation)}   (chance 25%; goal ≥ 60%)`);
       console.log(`  by block: ${Object.entries(r.localisationByBlock).map(([b, v]) => `${b} ${pc(v)}`).join(', ')}`);
-      if (args.json) writeFileSync(String(args.json), JSON.stringify({ ...r, args: { ...args, count: sceneCount, guidance } }, null, 1));
+      const command = `npm run eval -- ${argv.join(' ')}`;
+      // The training step of the weights measured, from their own header, so a file says which checkpoint it describes.
+      const modelStep = typeof probe.meta.step === 'number' ? probe.meta.step : undefined;
+      if (args.json) writeFileSync(String(args.json), JSON.stringify({ ...r, modelStep, args: { ...args, count: sceneCount, guidance }, command }, null, 1));
       return;
     }
   }

@@ -1,14 +1,16 @@
 /**
- * A grounding loss on cross-attention (the token loss of TokenCompose, Wang
- * et al. 2024, "TokenCompose: Text-to-Image Diffusion with Token-level
- * Supervision", eq. 3), with our scenes' cells as the masks:
+ * A grounding loss on cross-attention, after the token loss of TokenCompose
+ * (Wang et al. 2024, "TokenCompose: Text-to-Image Diffusion with Token-level
+ * Supervision"), with our scenes' cells as the masks:
  *
  *   L_ground = mean over blocks and digit tokens of (1 − share)²,
  *   share    = Σ_{p ∈ own cell} A[p, k] / Σ_p A[p, k],
  *
  * where A is a block's cross-attention averaged over heads (each pixel's
- * distribution over the L tokens) and k a digit token. `share` is exactly
- * what the model card's attention localisation averages, so this loss asks
+ * distribution over the L tokens) and k a digit token. TokenCompose squares
+ * the share averaged over heads and batch; we square each prompt's share of
+ * the head-averaged map, which is exactly the quantity the model card's
+ * attention localisation averages. So this loss asks
  * every block for what the diffusion loss only got from one: measured at
  * step 7,556, the 8×8 middle block put 71 % of a digit word's attention in
  * its cell while the 16×16 blocks sat at chance (25 %), because one block
