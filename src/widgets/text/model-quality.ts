@@ -18,6 +18,8 @@ export interface TextModelQuality {
   realDigitInCell?: number;
   /** Training steps of the weights measured, when the train log says. */
   trainSteps?: number;
+  /** The step the grounding loss was switched on at, when the train log's recipe has one that the run reached. */
+  groundingFrom?: number;
   command: string;
 }
 
@@ -39,6 +41,9 @@ export function parseTextQuality(evalJson: unknown, trainLog?: unknown): TextMod
   const steps = num(args.steps) ?? 50;
   const guidance = num(args.guidance) ?? 3;
   const trainSteps = num(obj(trainLog).steps);
+  const grounding = obj(obj(obj(trainLog).recipe).grounding);
+  const from = num(grounding.fromStep);
+  const groundingFrom = from !== undefined && (num(grounding.weight) ?? 0) > 0 && trainSteps !== undefined && trainSteps > from ? from : undefined;
   return {
     count,
     steps,
@@ -48,6 +53,7 @@ export function parseTextQuality(evalJson: unknown, trainLog?: unknown): TextMod
     localisation,
     realDigitInCell: share(obj(r.real).digitInCell),
     trainSteps,
+    groundingFrom,
     command: typeof r.command === 'string' ? r.command : `npm run eval -- --model trained-models/text-scenes --count ${count} --steps ${steps} --guidance ${guidance}`,
   };
 }

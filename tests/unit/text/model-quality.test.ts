@@ -14,6 +14,13 @@ describe('the shipped text model’s measured quality', () => {
     expect(parseTextQuality(evalOut)!.trainSteps).toBeUndefined();
     expect(parseTextQuality({ ...evalOut, command: 'npm run eval -- x' })!.command).toBe('npm run eval -- x');
   });
+  it('says when the grounding loss was switched on, only if the run got past that step', () => {
+    const recipe = { grounding: { weight: 0.01, fromStep: 8000 } };
+    expect(parseTextQuality(evalOut, { steps: 9000, recipe })!.groundingFrom).toBe(8000);
+    expect(parseTextQuality(evalOut, { steps: 8000, recipe })!.groundingFrom).toBeUndefined();
+    expect(parseTextQuality(evalOut, { steps: 9000, recipe: { grounding: { weight: 0, fromStep: 8000 } } })!.groundingFrom).toBeUndefined();
+    expect(parseTextQuality(evalOut, { steps: 9000, recipe: {} })!.groundingFrom).toBeUndefined();
+  });
   it('claims nothing from a missing or malformed file', () => {
     expect(parseTextQuality(undefined)).toBeNull();
     expect(parseTextQuality({ ...evalOut, localisation: 1.7 })).toBeNull();
