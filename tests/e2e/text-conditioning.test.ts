@@ -49,6 +49,9 @@ describe('lesson 6: text conditioning (test model)', () => {
     const note = await tab.page.getByTestId('text-quality').textContent();
     expect(note).toMatch(/On 500 held-out prompts \(DDIM-50, guidance 3\) it draws the asked-for digit in the\s+asked-for cell \d+% of the time/);
     expect(await tab.page.getByTestId('text-quality-command').textContent()).toContain('npm run eval -- --model trained-models/text-scenes');
+    // The per-block chart is drawn from the two shipped eval files, not left pending.
+    expect(await tab.page.getByTestId('grounding-pending').count()).toBe(0);
+    expect(await tab.page.getByTestId('grounding-plot').locator('circle').count()).toBe(10);
   });
 
   it('generates in the worker with progress, and draws the chosen token’s map', async () => {
