@@ -249,14 +249,9 @@ export function createTrainer(opts: TrainerOptions, resume?: TrainerState): Trai
       }
       return value;
     });
-    let loss = (await lossT.data())[0];
-    let grounding: number | undefined;
-    lossT.dispose();
-    if (parts.length) {
-      loss = (await parts[0].data())[0];
-      grounding = (await parts[1].data())[0];
-      tf.dispose(parts);
-    }
+    // One read-back per reported value (each is a GPU sync on WebGPU): the total only when it is the diffusion loss.
+    const [loss, grounding] = await Promise.all((parts.length ? parts : [lossT]).map(async (x) => (await x.data())[0]));
+    tf.dispose([lossT, ...parts]);
     step++;
     lossHistory.push(loss);
     return grounding === undefined ? { step, loss, lr } : { step, loss, grounding, lr };
