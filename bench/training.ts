@@ -83,14 +83,14 @@ async function benchOne(browser: Browser, base: string, backend: string, config:
   try {
     await page.addInitScript('window.__name = (f) => f');
     await page.goto(`${base}/lessons/denoiser-training/?backend=${backend}${config === 'tiny' ? '&lab=tiny' : ''}`);
-    await page.waitForSelector('[data-testid="training-lab"][data-phase="idle"]', { timeout: 180_000 });
+    await page.waitForSelector('[data-testid="training-lab"] [data-phase="idle"]', { timeout: 180_000 });
     await page.getByTestId('one-step-mse').waitFor({ timeout: 300_000 });
     await page.evaluate(() => {
       const g = window as unknown as { __long: number[]; __ms: Map<number, number> };
       g.__long = [];
       g.__ms = new Map();
       new PerformanceObserver((l) => l.getEntries().forEach((e) => g.__long.push(e.duration))).observe({ type: 'longtask' });
-      const lab = document.querySelector('[data-testid="training-lab"]')!;
+      const lab = document.querySelector('[data-testid="training-lab"] [data-phase]')!;
       new MutationObserver(() => {
         const s = Number(lab.getAttribute('data-step'));
         if (s > 0 && !g.__ms.has(s)) g.__ms.set(s, Number(lab.getAttribute('data-ms')));
@@ -99,7 +99,7 @@ async function benchOne(browser: Browser, base: string, backend: string, config:
     await page.getByTestId('lab-start').click();
     let timedOut = false;
     try {
-      await page.waitForFunction((n) => Number(document.querySelector('[data-testid="training-lab"]')?.getAttribute('data-step')) >= n, steps, { timeout, polling: 250 });
+      await page.waitForFunction((n) => Number(document.querySelector('[data-testid="training-lab"] [data-phase]')?.getAttribute('data-step')) >= n, steps, { timeout, polling: 250 });
       await page.getByTestId('lab-pause').click();
     } catch (e) {
       if (!(e instanceof Error && e.name === 'TimeoutError')) throw e;
@@ -107,7 +107,7 @@ async function benchOne(browser: Browser, base: string, backend: string, config:
     }
     const r = await page.evaluate(() => {
       const g = window as unknown as { __long: number[]; __ms: Map<number, number> };
-      const lab = document.querySelector('[data-testid="training-lab"]')!;
+      const lab = document.querySelector('[data-testid="training-lab"] [data-phase]')!;
       return {
         ms: [...g.__ms.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]),
         long: Math.max(0, ...g.__long),

@@ -26,16 +26,16 @@ async function open(query: string): Promise<{ page: Page; w: PageWatch }> {
   await page.goto(`${base}${LESSON}${query}`);
   return { page, w };
 }
-const labAttr = (page: Page, name: string) => page.getByTestId('training-lab').getAttribute(name);
+const labAttr = (page: Page, name: string) => page.locator('[data-testid="training-lab"] [data-phase]').getAttribute(name);
 async function waitPhase(page: Page, phase: string, timeout = 120_000) {
-  await page.waitForFunction((p) => document.querySelector('[data-testid="training-lab"]')?.getAttribute('data-phase') === p, phase, { timeout, polling: 250 });
+  await page.waitForFunction((p) => document.querySelector('[data-testid="training-lab"] [data-phase]')?.getAttribute('data-phase') === p, phase, { timeout, polling: 250 });
 }
 async function waitStep(page: Page, min: number, timeout = 150_000) {
-  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="training-lab"]')?.getAttribute('data-step')) >= n, min, { timeout, polling: 250 });
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="training-lab"] [data-phase]')?.getAttribute('data-step')) >= n, min, { timeout, polling: 250 });
 }
 async function waitSaved(page: Page) {
   await page.waitForFunction(() => {
-    const el = document.querySelector('[data-testid="training-lab"]')!;
+    const el = document.querySelector('[data-testid="training-lab"] [data-phase]')!;
     return el.getAttribute('data-saved-step') !== '' && el.getAttribute('data-saved-step') === el.getAttribute('data-step');
   }, null, { timeout: 60_000 });
 }

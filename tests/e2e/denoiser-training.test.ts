@@ -16,12 +16,12 @@ const URL_ = `/lessons/denoiser-training/?lab=tiny&backend=webgl`;
 const tab = pageForFile(base, { acceptDownloads: true });
 
 const lab = () => tab.page.getByTestId('training-lab');
-const attr = (name: string) => lab().getAttribute(name);
+const attr = (name: string) => lab().locator('[data-phase]').first().getAttribute(name);
 async function waitPhase(phase: string, timeout = 120_000) {
-  await tab.page.waitForFunction((p) => document.querySelector('[data-testid="training-lab"]')?.getAttribute('data-phase') === p, phase, { timeout, polling: 250 });
+  await tab.page.waitForFunction((p) => document.querySelector('[data-testid="training-lab"] [data-phase]')?.getAttribute('data-phase') === p, phase, { timeout, polling: 250 });
 }
 async function waitStep(min: number, timeout = 150_000) {
-  await tab.page.waitForFunction((n) => Number(document.querySelector('[data-testid="training-lab"]')?.getAttribute('data-step')) >= n, min, { timeout, polling: 250 });
+  await tab.page.waitForFunction((n) => Number(document.querySelector('[data-testid="training-lab"] [data-phase]')?.getAttribute('data-step')) >= n, min, { timeout, polling: 250 });
 }
 const step = async () => Number(await attr('data-step'));
 
@@ -58,7 +58,7 @@ describe('lesson 4: the training lab', () => {
     await tab.page.getByTestId('lab-pause').click();
     await waitPhase('paused');
     await tab.page.waitForFunction(() => {
-      const el = document.querySelector('[data-testid="training-lab"]')!;
+      const el = document.querySelector('[data-testid="training-lab"] [data-phase]')!;
       return el.getAttribute('data-saved-step') === el.getAttribute('data-step');
     }, null, { timeout: 60_000 });
     const paused = await step();
@@ -73,7 +73,7 @@ describe('lesson 4: the training lab', () => {
 
   it('comes back after a reload, at the saved step with its loss history', async () => {
     await tab.page.waitForFunction(() => {
-      const el = document.querySelector('[data-testid="training-lab"]')!;
+      const el = document.querySelector('[data-testid="training-lab"] [data-phase]')!;
       return el.getAttribute('data-saved-step') === el.getAttribute('data-step');
     }, null, { timeout: 60_000 });
     const saved = await step();
