@@ -4,6 +4,7 @@ import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lessons } from './lessons/registry.ts';
+import { embedPages } from './lessons/figures.ts';
 
 const root = dirname(fileURLToPath(import.meta.url));
 
@@ -23,7 +24,8 @@ function lessonPages(): Plugin {
     closeBundle() {
       // Rolldown calls this hook after a failed build too; let its error show.
       if (!existsSync(resolve(dist, 'index.html'))) return;
-      const pages = [...lessons.map((l) => `lessons/${l.slug}`), 'check'];
+      // Embeds too: /embed/<lesson>/<figure>/ must be a real file for an <iframe> on another site.
+      const pages = [...lessons.map((l) => `lessons/${l.slug}`), 'check', ...embedPages()];
       for (const page of pages) {
         const dir = resolve(dist, page);
         mkdirSync(dir, { recursive: true });

@@ -3,11 +3,13 @@
  * static host can serve (the build writes one index.html per lesson).
  */
 import { lessonBySlug, type LessonEntry } from '../lessons/registry';
+import { lessonFigures } from '../lessons/figures';
 
 export type Route =
   | { kind: 'home' }
   | { kind: 'lesson'; lesson: LessonEntry }
   | { kind: 'check' }
+  | { kind: 'embed'; lesson: LessonEntry; figure: string }
   | { kind: 'not-found'; path: string };
 
 export function parseRoute(pathname: string): Route {
@@ -18,6 +20,11 @@ export function parseRoute(pathname: string): Route {
   if (m) {
     const lesson = lessonBySlug(m[1]);
     if (lesson) return { kind: 'lesson', lesson };
+  }
+  const e = /^\/embed\/([a-z0-9-]+)\/([a-z0-9-]+)$/.exec(path);
+  if (e) {
+    const lesson = lessonBySlug(e[1]);
+    if (lesson && lessonFigures[lesson.slug]?.includes(e[2])) return { kind: 'embed', lesson, figure: e[2] };
   }
   return { kind: 'not-found', path: pathname };
 }
@@ -31,6 +38,8 @@ export function routeTitle(route: Route): string {
       return `${route.lesson.number}. ${route.lesson.title} · ${site}`;
     case 'check':
       return `System check · ${site}`;
+    case 'embed':
+      return `${route.lesson.number}. ${route.lesson.title} · ${site}`;
     case 'not-found':
       return `Page not found · ${site}`;
   }

@@ -1,0 +1,23 @@
+/** The figure toolbar's and presenter's words, kept together for a later translation. */
+export const FIGURE_UI = {
+  tools: 'Figure tools',
+  present: 'Present',
+  presentTitle: 'Show this figure alone, full screen, for a class (Esc leaves)',
+  copyLink: 'Copy link',
+  copyLinkTitle: 'Copy a link to this figure in its current state',
+  copyEmbed: 'Copy embed code',
+  copyEmbedTitle: 'Copy an <iframe> that shows this figure alone on another page',
+  copied: 'Copied to the clipboard:',
+  copyFailed: 'Copy this by hand:',
+  presentLesson: 'Present this lesson',
+  presentLessonTitle: 'Walk through every figure of this lesson and its scenes, full screen',
+  hint: '→ / Space next · ← previous · F full screen · B blank · Esc leave',
+  next: 'Next',
+  previous: 'Previous',
+  leave: 'Leave',
+  sceneOf: (i: number, n: number) => `${i} of ${n}`,
+  asItStands: 'As the reader left it',
+  blanked: 'Screen blanked: press B to show it again',
+  embedFrom: 'from Diffusion, demystified',
+  anchor: (heading: string) => `Link to the section “${heading}”`,
+} as const;
