@@ -1,0 +1,257 @@
+/**
+ * Classroom use from the outside: presenter mode by keyboard only, a copied
+ * link that brings a figure's state back, and every figure embedded in an
+ * <iframe> on a page of another origin.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { lessonFigures } from '../../lessons/figures';
+import { launch, watch, watchedPage } from './browser';
+import { serveStatic } from './static-server';
+
+const base = inject('baseUrl');
+const lesson3 = '/lessons/noise-schedules/';
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The ᾱ chart's drawing: changes whenever the schedules on screen do. */
+const alphaChart = (page: Page) => page.locator('#fig-schedule-curves .plot svg').first().innerHTML();
+const sceneLabel = (page: Page) => page.getByTestId('presenter-scene').textContent();
+const query = (page: Page) => new URL(page.url()).searchParams;
+/** Long enough for a scene's glide and the charts' redraw on a busy 2-core machine. */
+const SLOW = { timeout: 20_000, interval: 100 };
+
+/** The ᾱ chart once the glide to a scene has ended: two reads a few frames apart agree. */
+async function settledChart(page: Page): Promise<string> {
+  let last = '';
+  await expect
+    .poll(async () => {
+      const a = await alphaChart(page);
+      await page.waitForTimeout(250);
+      const b = await alphaChart(page);
+      last = b;
+      return a === b;
+    }, SLOW)
+    .toBe(true);
+  return last;
+}
+
+describe('presenter mode', () => {
+  it('presents a figure by keyboard: three scenes forward and back, blank, leave, and the reader’s state is back', async () => {
+    const { page, w } = await watchedPage(browser, base, { viewport: { width: 1280, height: 720 } });
+    await page.goto(`${base}${lesson3}?T=700&b=sigmoid`);
+    await page.locator('#fig-schedule-curves .plot svg').first().waitFor();
+    const readerChart = await alphaChart(page);
+
+    // Enter with the keyboard: focus the figure's Present button, press Enter.
+    await page.locator('#fig-schedule-curves [data-action="present"]').focus();
+    await page.keyboard.press('Enter');
+    const fig = page.getByTestId('schedule-curves');
+    await expect.poll(() => fig.evaluate((el) => el.classList.contains('presented')), SLOW).toBe(true);
+    // The figure alone fills the 1280×720 screen, its text at projector size.
+    const box = await fig.boundingBox();
+    expect(box).toEqual({ x: 0, y: 0, width: 1280, height: 720 });
+    const captionPx = await fig.locator('figcaption').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(captionPx).toBeGreaterThanOrEqual(24);
+    expect(await page.evaluate(() => document.elementFromPoint(640, 400)?.closest('figure')?.dataset.testid)).toBe('schedule-curves');
+    expect(await page.getByTestId('presenter-hint').textContent()).toMatch(/Esc/);
+
+    // Scene 1 on entry, then three scenes forward with →, Space and PageDown.
+    expect(await sceneLabel(page)).toMatch(/1 of 4.*Linear at T = 1000/);
+    await expect.poll(() => query(page).get('b'), SLOW).toBe('linear');
+    const charts = [await settledChart(page)];
+    for (const [key, n, check] of [
+      ['ArrowRight', 2, (q: URLSearchParams) => q.get('a') === 'cosine' && !q.has('b') && !q.has('T')],
+      [' ', 3, (q: URLSearchParams) => !q.has('a') && !q.has('b') && q.get('T') === '50'],
+      ['PageDown', 4, (q: URLSearchParams) => q.get('za') === '1' && !q.has('T')],
+    ] as const) {
+      await page.keyboard.press(key);
+      expect(await sceneLabel(page)).toMatch(new RegExp(`^${n} of 4`));
+      await expect.poll(() => check(query(page)), SLOW).toBe(true);
+      charts.push(await settledChart(page));
+    }
+    // Every scene drew something different, and none is the reader's view.
+    expect(new Set([readerChart, ...charts]).size).toBe(5);
+    // The end is the end: one more → stays on the last scene.
+    await page.keyboard.press('ArrowRight');
+    expect(await sceneLabel(page)).toMatch(/^4 of 4/);
+
+    // Back with ← and PageUp, through the same states.
+    await page.keyboard.press('ArrowLeft');
+    expect(await sceneLabel(page)).toMatch(/^3 of 4/);
+    await expect.poll(() => query(page).get('T'), SLOW).toBe('50');
+    expect(await settledChart(page)).toBe(charts[2]);
+    await page.keyboard.press('PageUp');
+    await page.keyboard.press('ArrowLeft');
+    expect(await sceneLabel(page)).toMatch(/^1 of 4/);
+    await expect.poll(() => query(page).get('b'), SLOW).toBe('linear');
+    expect(await settledChart(page)).toBe(charts[0]);
+
+    // B blanks the screen and brings it back.
+    await page.keyboard.press('b');
+    await page.getByTestId('presenter-blank').waitFor();
+    expect(await page.evaluate(() => (document.elementFromPoint(640, 360) as HTMLElement | null)?.dataset.testid)).toBe('presenter-blank');
+    await page.keyboard.press('b');
+    await page.getByTestId('presenter-blank').waitFor({ state: 'detached' });
+
+    // Esc leaves, and the reader's T = 700 and sigmoid B are back, in the figure and the URL.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => fig.evaluate((el) => el.classList.contains('presented')), SLOW).toBe(false);
+    expect(await page.evaluate(() => document.documentElement.classList.contains('presenting'))).toBe(false);
+    await expect.poll(() => [query(page).get('T'), query(page).get('b'), query(page).get('a'), query(page).get('za')], SLOW).toEqual(['700', 'sigmoid', null, null]);
+    await expect.poll(() => alphaChart(page), SLOW).toBe(readerChart);
+    // Focus went back to where it was, the Present button.
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.action)).toBe('present');
+    expect(w.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('presents the whole lesson: every figure in turn, with its title', async () => {
+    const { page, w } = await watchedPage(browser, base, { viewport: { width: 1280, height: 720 } });
+    await page.goto(`${base}${lesson3}`);
+    await page.locator('#fig-schedule-images [data-testid="now-a"]').waitFor();
+    await page.locator('[data-action="present-lesson"]').focus();
+    await page.keyboard.press('Enter');
+    const titles: string[] = [];
+    // 4 scenes of the curves, then 3 of the images.
+    for (let i = 0; i < 7; i++) {
+      const shown = page.locator('figure.presented');
+      titles.push(`${await shown.getAttribute('data-testid')}: ${await shown.getByTestId('presenter-bar').locator('.title').textContent()}`);
+      await page.keyboard.press('ArrowRight');
+    }
+    expect(new Set(titles)).toEqual(
+      new Set(['schedule-curves: Comparing two noise schedules', 'schedule-images: The same digit and noise under both schedules']),
+    );
+    expect(titles.filter((t) => t.startsWith('schedule-images')).length).toBe(3);
+    await expect.poll(() => query(page).get('t'), SLOW).toBe('1000');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('figure.presented').count(), SLOW).toBe(0);
+    await expect.poll(() => query(page).toString(), SLOW).toBe('');
+    expect(w.errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('links to a state', () => {
+  it('copies a link that brings the figure’s state back after a reload, scrolled to it', async () => {
+    const { page, w } = await watchedPage(browser, base, { permissions: ['clipboard-read', 'clipboard-write'] });
+    await page.goto(`${base}${lesson3}`);
+    const fig = page.getByTestId('schedule-images');
+    await fig.getByTestId('now-a').waitFor();
+    // Change the state with the page's own controls: schedule A sigmoid, t moved by the keyboard.
+    await page.getByTestId('kind-a').selectOption('sigmoid');
+    await page.getByTestId('t').focus();
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => query(page).get('t'), SLOW).toBe('999');
+    await fig.locator('[data-action="copy-link"]').click();
+    const shown = await fig.getByTestId('copied').locator('input').inputValue();
+    const clip = await page.evaluate(() => navigator.clipboard.readText());
+    expect(clip).toBe(shown);
+    const link = new URL(clip);
+    expect(link.pathname).toBe(lesson3);
+    expect(link.hash).toBe('#fig-schedule-images');
+    expect(Object.fromEntries(link.searchParams)).toEqual({ a: 'sigmoid', t: '999' });
+
+    const { page: fresh, w: w2 } = await watchedPage(browser, base);
+    await fresh.goto(clip);
+    await fresh.getByTestId('now-a').waitFor();
+    expect(await fresh.getByTestId('kind-a').inputValue()).toBe('sigmoid');
+    expect(await fresh.getByTestId('t').inputValue()).toBe('999');
+    // Scrolled to the figure.
+    await expect.poll(async () => (await fresh.getByTestId('schedule-images').boundingBox())?.y ?? -1, SLOW).toBeLessThan(300);
+    await expect.poll(async () => (await fresh.getByTestId('schedule-images').boundingBox())?.y ?? -1, SLOW).toBeGreaterThanOrEqual(0);
+    expect(w.errors).toEqual([]);
+    expect(w2.errors).toEqual([]);
+    await page.close();
+    await fresh.close();
+  });
+
+  it('puts an anchor on every section heading, and a link to one scrolls there', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}${lesson3}`);
+    await page.locator('.lesson h2').first().waitFor();
+    const headings = await page.locator('.lesson .body h2').evaluateAll((hs) => hs.map((h) => ({ id: h.id, href: h.querySelector('a.heading-anchor')?.getAttribute('href') })));
+    expect(headings.length).toBeGreaterThanOrEqual(5);
+    for (const h of headings) expect(h.href).toBe(`#${h.id}`);
+    expect(new Set(headings.map((h) => h.id)).size).toBe(headings.length);
+    expect(headings.map((h) => h.id)).toContain('the-same-image-the-same-noise');
+    await page.goto(`${base}${lesson3}#pitfalls`);
+    await expect.poll(async () => (await page.locator('#pitfalls').boundingBox())?.y ?? -1, SLOW).toBeLessThan(200);
+    await page.close();
+  });
+});
+
+describe('embeds', () => {
+  let host: { url: string; close: () => Promise<void> };
+
+  beforeAll(async () => {
+    // A plain course page on another origin (another port) that frames whatever URL its hash names.
+    const dir = mkdtempSync(join(tmpdir(), 'embed-host-'));
+    writeFileSync(
+      join(dir, 'index.html'),
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A course page</title></head>
+<body style="font:18px Georgia,serif;max-width:900px;margin:2rem auto">
+<h1>Week 3: noise schedules</h1><p>Try the figure below, then answer the questions.</p>
+<iframe id="f" title="Embedded figure" width="100%" height="640" style="border:1px solid #ccc"></iframe>
+<script>document.getElementById('f').src = decodeURIComponent(location.hash.slice(1));</script>
+</body></html>`,
+    );
+    host = await serveStatic(dir);
+  });
+  afterAll(async () => {
+    await host?.close();
+  });
+
+  const embeds = Object.entries(lessonFigures).flatMap(([slug, ids]) => ids.map((id) => [`${slug}/${id}`, slug, id] as const));
+
+  it.each(embeds)('%s loads alone in an iframe on another origin, with no console error and no request elsewhere', async (_name, slug, id) => {
+    expect(new URL(host.url).origin).not.toBe(new URL(base).origin);
+    const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
+    const w = watch(page, host.url);
+    const src = `${base}/embed/${slug}/${id}/`;
+    // The embed answers with a real file, not a fallback.
+    const res = await page.request.get(src);
+    expect(res.status()).toBe(200);
+    await page.goto(`${host.url}/#${encodeURIComponent(src)}`);
+    const frame = page.frameLocator('#f');
+    await frame.getByTestId(id).waitFor();
+    // The figure alone: no site header, no lesson title, no other figure, and a link back to the lesson.
+    expect(await frame.locator('.site-header, #lesson-title').count()).toBe(0);
+    expect(await frame.locator('figure[data-testid]').count()).toBe(1);
+    const back = frame.getByRole('link', { name: 'from Diffusion, demystified' });
+    expect(await back.getAttribute('href')).toBe(`${base}/lessons/${slug}/#fig-${id}`);
+    // Visible: the figure is what a point in the middle of the frame hits.
+    const inFrame = await frame.locator('body').evaluate((b, figId) => document.elementFromPoint(b.clientWidth / 2, 200)?.closest('figure')?.dataset.testid === figId, id);
+    expect(inFrame).toBe(true);
+    await page.waitForLoadState('networkidle');
+    expect(w.errors).toEqual([]);
+    // Requests go to the host page's origin and the site's own, nowhere else.
+    expect(w.foreignRequests.filter((u) => new URL(u).origin !== new URL(base).origin)).toEqual([]);
+    await page.close();
+  });
+
+  it('carries the state in its query, and Copy embed code writes an iframe for the figure as it stands', async () => {
+    const { page } = await watchedPage(browser, base);
+    await page.goto(`${base}/embed/noise-schedules/schedule-curves/?T=50&a=cosine`);
+    await page.getByTestId('schedule-curves').waitFor();
+    expect(await page.getByTestId('kind-a').inputValue()).toBe('cosine');
+    await page.goto(`${base}${lesson3}?T=50&b=sigmoid`);
+    await page.getByTestId('schedule-curves').locator('[data-action="copy-embed"]').click();
+    const code = await page.getByTestId('schedule-curves').getByTestId('copied').locator('input').inputValue();
+    expect(code).toMatch(/^<iframe src="[^"]+" title="Comparing two noise schedules" width="100%" height="\d+"/);
+    const src = new URL(/src="([^"]+)"/.exec(code)![1].replace(/&amp;/g, '&'));
+    expect(src.pathname).toBe('/embed/noise-schedules/schedule-curves/');
+    expect(Object.fromEntries(src.searchParams)).toEqual({ T: '50', b: 'sigmoid' });
+    await page.close();
+  });
+});
