@@ -1,8 +1,8 @@
-import { explorerParams, EXPLORER_SUGGESTIONS } from '../../src/widgets/text/text-url';
-import { defineScenes } from '../../src/widgets/figure/scenes';
+import { explorerParams, EXPLORER_SUGGESTIONS, qkvParams } from '../../src/widgets/text/text-url';
+import { defineScenes, lessonParams } from '../../src/widgets/figure/scenes';
 
 export default defineScenes({
-  params: explorerParams,
+  params: lessonParams(explorerParams, qkvParams),
   figures: {
     'attention-explorer': {
       scenes: [

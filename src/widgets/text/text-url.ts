@@ -66,3 +66,8 @@ export const longPromptParams = {
   lseed: intParam(3, 0, SEED_MAX),
   lw: numParam(3, 0, 10),
 };
+
+/** The cross-attention block the Q/K/V diagram draws; empty means the finest one the model has. */
+export const qkvParams = {
+  qblk: stringParam('', 40),
+};
