@@ -199,7 +199,7 @@ describe('embeds', () => {
     const dir = mkdtempSync(join(tmpdir(), 'embed-host-'));
     writeFileSync(
       join(dir, 'index.html'),
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A course page</title></head>
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>A course page</title></head>
 <body style="font:18px Georgia,serif;max-width:900px;margin:2rem auto">
 <h1>Week 3: noise schedules</h1><p>Try the figure below, then answer the questions.</p>
 <iframe id="f" title="Embedded figure" width="100%" height="640" style="border:1px solid #ccc"></iframe>
@@ -224,14 +224,14 @@ describe('embeds', () => {
     expect(res.status()).toBe(200);
     await page.goto(`${host.url}/#${encodeURIComponent(src)}`);
     const frame = page.frameLocator('#f');
-    await frame.getByTestId(id).waitFor();
+    await frame.getByTestId(id).waitFor({ timeout: 120_000 });
     // The figure alone: no site header, no lesson title, no other figure, and a link back to the lesson.
     expect(await frame.locator('.site-header, #lesson-title').count()).toBe(0);
     expect(await frame.locator('figure[data-testid]').count()).toBe(1);
     const back = frame.getByRole('link', { name: 'from Diffusion, demystified' });
     expect(await back.getAttribute('href')).toBe(`${base}/lessons/${slug}/#fig-${id}`);
     // Visible: the figure is what a point in the middle of the frame hits.
-    const inFrame = await frame.locator('body').evaluate((b, figId) => document.elementFromPoint(b.clientWidth / 2, 200)?.closest('figure')?.dataset.testid === figId, id);
+    const inFrame = await frame.locator('body').evaluate((b, figId) => document.elementFromPoint(b.clientWidth / 2, 200)?.closest<HTMLElement>('figure[data-testid]')?.dataset.testid === figId, id);
     expect(inFrame).toBe(true);
     await page.waitForLoadState('networkidle');
     expect(w.errors).toEqual([]);
