@@ -176,6 +176,38 @@ describe('links to a state', () => {
     await fresh.close();
   });
 
+  it('keeps the state of lesson 4’s one-step figure and U-Net diagram, and lesson 6’s Q/K/V block, in the URL', async () => {
+    const { page, w } = await watchedPage(browser, base);
+    await page.goto(`${base}/embed/denoiser-training/one-step/?digit=4&t=120`);
+    await page.getByTestId('one-step-digit').waitFor();
+    expect(await page.getByTestId('one-step-digit').inputValue()).toBe('4');
+    expect(await page.getByTestId('one-step-t').inputValue()).toBe('120');
+    await page.getByTestId('one-step-digit').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => query(page).get('digit'), SLOW).toBe('5');
+
+    await page.goto(`${base}/embed/denoiser-training/unet-diagram/?ublk=out`);
+    await page.getByTestId('unet-detail').waitFor();
+    expect(await page.getByTestId('unet-detail').textContent()).toMatch(/Output head/);
+    await page.locator('#fig-unet-diagram [role="button"]').nth(2).focus();
+    await expect.poll(() => query(page).get('ublk'), SLOW).not.toBe('out');
+    const chosen = query(page).get('ublk');
+    await page.reload();
+    await page.getByTestId('unet-detail').waitFor();
+    expect(query(page).get('ublk')).toBe(chosen);
+
+    await page.goto(`${base}/embed/text-conditioning/qkv/`);
+    const select = page.getByTestId('qkv-block');
+    await expect.poll(() => select.locator('option').count(), SLOW).toBeGreaterThan(1);
+    const other = await select.locator('option').first().getAttribute('value');
+    await select.selectOption(other!);
+    await expect.poll(() => query(page).get('qblk'), SLOW).toBe(other);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('qkv-block').inputValue(), SLOW).toBe(other);
+    expect(w.errors).toEqual([]);
+    await page.close();
+  });
+
   it('puts an anchor on every section heading, and a link to one scrolls there', async () => {
     const page = await browser.newPage();
     await page.goto(`${base}${lesson3}`);
