@@ -30,8 +30,12 @@ const query = (page: Page) => new URL(page.url()).searchParams;
 /** Long enough for a scene's glide and the charts' redraw on a busy 2-core machine. */
 const SLOW = { timeout: 20_000, interval: 100 };
 
-/** The ᾱ chart once the glide to a scene has ended: two reads a few frames apart agree. */
-async function settledChart(page: Page): Promise<string> {
+/**
+ * The ᾱ chart once a scene has been drawn: different from `before` (the view
+ * the key press left) and the same in two reads a few frames apart (the glide
+ * has ended). A figure that does not change fails here, by timing out.
+ */
+async function settledChart(page: Page, before?: string): Promise<string> {
   let last = '';
   await expect
     .poll(async () => {
@@ -39,7 +43,7 @@ async function settledChart(page: Page): Promise<string> {
       await page.waitForTimeout(250);
       const b = await alphaChart(page);
       last = b;
-      return a === b;
+      return a === b && b !== before;
     }, SLOW)
     .toBe(true);
   return last;
@@ -68,7 +72,7 @@ describe('presenter mode', () => {
     // Scene 1 on entry, then three scenes forward with →, Space and PageDown.
     expect(await sceneLabel(page)).toMatch(/1 of 4.*Linear at T = 1000/);
     await expect.poll(() => query(page).get('b'), SLOW).toBe('linear');
-    const charts = [await settledChart(page)];
+    const charts = [await settledChart(page, readerChart)];
     for (const [key, n, check] of [
       ['ArrowRight', 2, (q: URLSearchParams) => q.get('a') === 'cosine' && !q.has('b') && !q.has('T')],
       [' ', 3, (q: URLSearchParams) => !q.has('a') && !q.has('b') && q.get('T') === '50'],
@@ -77,7 +81,7 @@ describe('presenter mode', () => {
       await page.keyboard.press(key);
       expect(await sceneLabel(page)).toMatch(new RegExp(`^${n} of 4`));
       await expect.poll(() => check(query(page)), SLOW).toBe(true);
-      charts.push(await settledChart(page));
+      charts.push(await settledChart(page, charts.at(-1)));
     }
     // Every scene drew something different, and none is the reader's view.
     expect(new Set([readerChart, ...charts]).size).toBe(5);
@@ -89,12 +93,12 @@ describe('presenter mode', () => {
     await page.keyboard.press('ArrowLeft');
     expect(await sceneLabel(page)).toMatch(/^3 of 4/);
     await expect.poll(() => query(page).get('T'), SLOW).toBe('50');
-    expect(await settledChart(page)).toBe(charts[2]);
+    await expect.poll(() => alphaChart(page), SLOW).toBe(charts[2]);
     await page.keyboard.press('PageUp');
     await page.keyboard.press('ArrowLeft');
     expect(await sceneLabel(page)).toMatch(/^1 of 4/);
     await expect.poll(() => query(page).get('b'), SLOW).toBe('linear');
-    expect(await settledChart(page)).toBe(charts[0]);
+    await expect.poll(() => alphaChart(page), SLOW).toBe(charts[0]);
 
     // B blanks the screen and brings it back.
     await page.keyboard.press('b');
