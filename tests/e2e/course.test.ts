@@ -58,8 +58,13 @@ describe('lessons as course pages', () => {
     await page.goto(`${base}${lessonPath(lesson)}`);
     const link = page.locator(`#${ex.id} [data-testid="exercise-link"]`);
     expect(await link.getAttribute('href')).toBe(exerciseHref(slug, ex));
-    await Promise.all([page.waitForEvent('load'), link.click()]);
-    await page.locator(`#fig-${ex.link.figure}`).waitFor();
+    // An exercise about a detour sits inside its closed "Going further": open it as a reader would.
+    await link.evaluate((el) => {
+      const d = el.closest('details');
+      if (d) d.open = true;
+    });
+    await Promise.all([page.waitForEvent('load', { timeout: 90_000 }), link.click()]);
+    await page.locator(`#fig-${ex.link.figure}`).waitFor({ state: 'attached', timeout: 90_000 });
     // Let the figures write their state back to the URL (one animation frame), then
     // read it: a value the figure clamps or rewrites would show here (the unit test
     // checks that every key is one the lesson knows).
@@ -71,4 +76,61 @@ describe('lessons as course pages', () => {
     expect(w.foreignRequests).toEqual([]);
     await page.close();
   });
+
+  it.each(lessons.map((l) => [l.number, l] as const))(
+    'lesson %i shows no shell command, tensor count or goal check outside a closed "Going further"',
+    async (_n, lesson) => {
+      const page = await browser.newPage({ viewport: DESKTOP });
+      await page.goto(`${base}${lessonPath(lesson)}`);
+      await page.getByTestId('lesson-recap').waitFor();
+      await page.waitForLoadState('networkidle');
+      // Every "Going further" starts closed, and innerText leaves out what a closed <details> hides.
+      expect(await page.locator('details[data-testid="going-further"][open]').count()).toBe(0);
+      // The visible text, less the titles of the closed boxes (a title may name what is inside).
+      const text = await page.evaluate(() => {
+        let t = (document.querySelector('article.lesson') as HTMLElement).innerText;
+        for (const s of document.querySelectorAll('details[data-testid="going-further"] > summary')) t = t.replace((s as HTMLElement).innerText, '');
+        return t;
+      });
+      expect(text).not.toMatch(/\bnpm\s/);
+      expect(text).not.toMatch(/\btensors\b/i);
+      expect(text).not.toMatch(/GPU memory/i);
+      expect(text).not.toMatch(/[✓✗✔✘]/);
+      expect(text).not.toMatch(/readers of the code/i);
+      await page.close();
+    },
+  );
+
+  it.each(lessons.map((l) => [l.number, l] as const))(
+    'lesson %i at 360 px: nothing overflows the page, and every wide equation scrolls in its own focusable box',
+    async (_n, lesson) => {
+      const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
+      await page.goto(`${base}${lessonPath(lesson)}`);
+      await page.getByTestId('lesson-recap').waitFor();
+      await page.waitForLoadState('networkidle');
+      const report = await page.evaluate(() => {
+        const vw = document.documentElement.clientWidth;
+        const scrolls = (e: Element) => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX);
+        const clipped = (e: Element) => {
+          for (let a = e.parentElement; a; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return true;
+          return false;
+        };
+        const wide = [...document.querySelectorAll('body *')]
+          .filter((e) => e.getBoundingClientRect().right > vw + 1 && !clipped(e))
+          .slice(0, 5)
+          .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} right=${Math.round(e.getBoundingClientRect().right)}`);
+        const equations = [...document.querySelectorAll('.tex-display')].map((e) => ({
+          over: e.scrollWidth > e.clientWidth + 1,
+          scrolls: scrolls(e),
+          focusable: e.getAttribute('tabindex') === '0',
+          labelled: !!e.getAttribute('aria-label'),
+        }));
+        return { pageWidth: document.documentElement.scrollWidth, vw, wide, equations };
+      });
+      expect(report.wide, 'elements past the right edge').toEqual([]);
+      expect(report.pageWidth).toBeLessThanOrEqual(report.vw);
+      for (const eq of report.equations.filter((e) => e.over)) expect(eq).toEqual({ over: true, scrolls: true, focusable: true, labelled: true });
+      await page.close();
+    },
+  );
 });
