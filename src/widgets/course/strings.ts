@@ -11,4 +11,5 @@ export const COURSE_STRINGS = {
   goingFurther: 'Going further',
   goingFurtherHint: '(optional)',
   moreSettings: 'More settings',
+  howto: 'How to use it:',
 } as const;
