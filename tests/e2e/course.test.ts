@@ -63,7 +63,9 @@ describe('lessons as course pages', () => {
       const d = el.closest('details');
       if (d) d.open = true;
     });
-    await Promise.all([page.waitForEvent('load', { timeout: 90_000 }), link.click()]);
+    // A DOM click: it goes through the page's router like a reader's click, without
+    // Playwright waiting on its own clock for the heavy page it opens.
+    await Promise.all([page.waitForEvent('load', { timeout: 90_000 }), link.evaluate((a) => (a as HTMLAnchorElement).click())]);
     await page.locator(`#fig-${ex.link.figure}`).waitFor({ state: 'attached', timeout: 90_000 });
     // Let the figures write their state back to the URL (one animation frame), then
     // read it: a value the figure clamps or rewrites would show here (the unit test
