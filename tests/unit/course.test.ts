@@ -84,3 +84,18 @@ describe('course data', () => {
     }
   });
 });
+
+describe('course text subscripts', () => {
+  it('sets x_t and x_{t−1} as subscripts and leaves the rest alone', async () => {
+    const { subscriptRuns } = await import('../../src/widgets/course/subscripts');
+    expect(subscriptRuns('x_t = √ᾱ_t x₀ + x_{t−1}')).toEqual([
+      { text: 'x', sub: false },
+      { text: 't', sub: true },
+      { text: ' = √ᾱ', sub: false },
+      { text: 't', sub: true },
+      { text: ' x₀ + x', sub: false },
+      { text: 't−1', sub: true },
+    ]);
+    expect(subscriptRuns('no subscript')).toEqual([{ text: 'no subscript', sub: false }]);
+  });
+});
