@@ -1,7 +1,9 @@
 /**
  * Prompt condenser for lesson 8: rewrite a long natural-language prompt into
  * the model's small grammar before it reaches the tokenizer, the way DALL·E 3
- * has a language model rewrite prompts before the diffusion pipeline.
+ * has a language model rewrite prompts before the diffusion pipeline (there
+ * the rewrite mostly lengthens prompts into its long training captions; ours
+ * are short, so here it shortens).
  *
  *   "Please draw me a beautiful, elegant handwritten number seven, placed up in
  *    the top right corner of the picture, and maybe also a little 2 down at the

@@ -22,7 +22,7 @@ export type TrainSchedule = Schedule;
 export interface TrainerOptions {
   config: UNetConfig;
   schedule: TrainSchedule;
-  /** Peak learning rate (default 2e-4... 1e-3 is fine for small nets). */
+  /** Peak learning rate (default 1e-3, which suits these small nets). */
   lr?: number;
   /** Steps of linear warm-up from 0 to lr (default 200). */
   warmupSteps?: number;

@@ -1,7 +1,7 @@
 /**
  * Lesson 8 on the built site with `?model=tiny` (a tiny random text U-Net,
  * labelled on screen): the long prompt shows its truncated chips with the cut
- * and its condensed chips, and both are generated side by side; the two
+ * and its rewritten (condensed) chips, and both are generated side by side; the two
  * guidance settings share prompt and noise; bad prompts never throw.
  */
 import { describe, expect, inject, it } from 'vitest';
@@ -38,7 +38,7 @@ describe('lesson 8: DALL·E vs Midjourney (test model)', () => {
     expect(maxAbsDiff(a, b)).toBeGreaterThan(0);
   });
 
-  it('the adherence and high-guidance settings sample the same prompt and noise at two scales', async () => {
+  it('the moderate and over-guided settings sample the same prompt and noise at two scales', async () => {
     await waitForText(tab.page, 'ds-status', 'Done');
     const a = await canvasGrey(tab.page, 'ds-img-0');
     const b = await canvasGrey(tab.page, 'ds-img-1');

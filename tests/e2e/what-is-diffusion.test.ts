@@ -33,7 +33,8 @@ describe('lesson 1: what a diffusion model is', () => {
     const set = await loadDigits('mnist', 'test');
     const x0 = toSigned(imageAt(set, 0));
     expect(maxAbsDiff(await canvasGrey(page, 'hero-still-0'), expectedGrey(x0))).toBeLessThanOrEqual(1);
-    expect(await page.locator('[data-testid^="hero-still-"]').count()).toBe(7);
+    // One strip: the real digit at six t, then the new digit at five t on the way back.
+    expect(await page.locator('[data-testid^="hero-still-"]').count()).toBe(11);
     // Every part links to the lesson that goes deeper.
     for (const slug of ['forward-process', 'noise-schedules', 'denoiser-training', 'reverse-process']) {
       expect(await page.locator(`.row a[href="/lessons/${slug}/"]`).count()).toBeGreaterThan(0);
@@ -65,7 +66,9 @@ describe('lesson 1: what a diffusion model is', () => {
     const { page, w } = await watchedPage(browser, base, { reducedMotion: 'reduce', viewport: { width: 420, height: 900 } });
     await page.goto(`${base}${PATH}?model=tiny`);
     await page.getByTestId('hero-strip').waitFor();
-    await page.getByTestId('hero-still-6').waitFor({ timeout: 120_000 });
+    await page.getByTestId('hero-still-10').waitFor({ timeout: 120_000 });
+    // Frames the sampler has not reached are drawn as "not drawn yet"; wait until none is left.
+    await page.waitForFunction(() => !document.querySelector('[data-testid="hero-strip"] [aria-label*="not drawn yet"]'), null, { timeout: 120_000 });
     expect(await page.getByTestId('hero-frame').count()).toBe(0);
     expect(w.errors).toEqual([]);
     await page.close();

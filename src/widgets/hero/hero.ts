@@ -34,6 +34,29 @@ export function dissolveFrames(schedule: Schedule, x0: ArrayLike<number>, size: 
   return evenTimes(schedule.T, n).map((t) => ({ t, x: noisedAt(schedule, x0, t, noise), size }));
 }
 
+/**
+ * The still strip: the real digit at these t (of T = 1000) going forward, then
+ * the new digit at the same t coming back, so one row reads real digit →
+ * static → new digit. Early t are close together because that is where a
+ * digit changes most under the linear schedule.
+ */
+export const STRIP_TIMES = [0, 50, 150, 300, 600, 1000] as const;
+
+/** x_t of the real digit at the given t (0 = the digit itself), all with the same ε as the dissolve. */
+export function framesAt(schedule: Schedule, x0: ArrayLike<number>, size: number, times: readonly number[], seed: number): HeroFrame[] {
+  const noise = createRng(seed).fork(7).fillNormal(new Float64Array(x0.length));
+  return times.map((t) => ({ t, x: noisedAt(schedule, x0, t, noise), size }));
+}
+
+/**
+ * For each target t (descending), the first reverse frame at or below it: the
+ * state the sampler had reached by then. null while the sampler has not got
+ * that far, so the strip can show the frame as not drawn yet.
+ */
+export function reverseAt(reverse: readonly HeroFrame[], targets: readonly number[]): (HeroFrame | null)[] {
+  return targets.map((target) => reverse.find((f) => f.t <= target) ?? null);
+}
+
 /** Indices of `count` evenly spread items of a list of length n (first and last included). */
 export function spread(n: number, count: number): number[] {
   if (n <= 0) return [];

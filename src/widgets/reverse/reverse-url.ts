@@ -3,6 +3,7 @@
  * SDEdit. Plain data, so the lesson's scenes and their tests can read it.
  */
 import { TIMESTEP_SPACINGS, type TimestepSpacing } from '../../diffusion/timesteps';
+import { GUIDANCE_DEFAULT, GUIDANCE_MAX } from '../controls/guidance';
 import { boolParam, enumParam, intParam, numParam } from '../../runtime/url-params';
 import { SEED_MAX } from '../controls/seed';
 import { imageSourceParams } from '../image-source';
@@ -17,7 +18,7 @@ export const stepperParams = {
   eta: numParam(0, 0, 1),
   steps: intParam(50, 10, 1000),
   sp: enumParam<TimestepSpacing>('linspace', TIMESTEP_SPACINGS),
-  w: numParam(2, 0, 6),
+  w: numParam(GUIDANCE_DEFAULT, 0, GUIDANCE_MAX),
   seed: intParam(1, 0, SEED_MAX),
   lock: boolParam(true),
   clip: boolParam(true),
@@ -28,7 +29,7 @@ export const stepperParams = {
   ceta: numParam(0, 0, 1),
   csteps: intParam(50, 10, 1000),
   csp: enumParam<TimestepSpacing>('linspace', TIMESTEP_SPACINGS),
-  cw: numParam(2, 0, 6),
+  cw: numParam(GUIDANCE_DEFAULT, 0, GUIDANCE_MAX),
 };
 
 export const HINTS = DIGITS;

@@ -61,6 +61,12 @@ export class ScheduleLab {
     b: build('cosine', 1000, 0, 0, false),
   };
 
+  constructor() {
+    // A link may ask for a t past its own T (?T=50 with the default t = 500): clamp it
+    // as the T slider does, or the strips would read past the end of the schedule.
+    if (this.state.t > this.state.T) this.state.t = this.state.T;
+  }
+
   readonly a: SideView = $derived(this.view('a'));
   readonly b: SideView = $derived(this.view('b'));
 

@@ -4,6 +4,7 @@
  * the lessons' scenes and their tests can read it.
  */
 import { boolParam, intParam, numParam } from '../../runtime/url-params';
+import { GUIDANCE_DEFAULT, GUIDANCE_MAX } from '../controls/guidance';
 import { SEED_MAX } from '../controls/seed';
 import { ALL_BLOCKS } from './attention-maps';
 import { promptParam } from './guidance';
@@ -21,7 +22,7 @@ export const EXPLORER_SUGGESTIONS = [
 export const explorerParams = {
   p: stringParam(EXPLORER_SUGGESTIONS[0], 600),
   seed: intParam(1, 0, SEED_MAX),
-  w: numParam(3, 0, 10),
+  w: numParam(GUIDANCE_DEFAULT, 0, GUIDANCE_MAX),
   steps: intParam(50, 5, 200),
   blk: stringParam(ALL_BLOCKS, 40),
   avg: boolParam(true),
@@ -35,7 +36,7 @@ export const explorerParams = {
 
 export const predictionsParams = {
   p: promptParam('3 top left and 7 bottom right'),
-  w: numParam(3, 0, 10),
+  w: numParam(GUIDANCE_DEFAULT, 0, GUIDANCE_MAX),
   seed: intParam(4, 0, SEED_MAX),
   steps: intParam(20, 5, 50),
   k: intParam(4, 0, 49),
@@ -51,8 +52,8 @@ export const gridParams = {
 export const stylesParams = {
   sp: promptParam('3 top left and 7 bottom right'),
   sseed: intParam(2, 0, SEED_MAX),
-  wa: numParam(3, 0, 10),
-  wb: numParam(9, 0, 10),
+  wa: numParam(GUIDANCE_DEFAULT, 0, GUIDANCE_MAX),
+  wb: numParam(9, 0, GUIDANCE_MAX),
 };
 
 export const LONG_PROMPT_EXAMPLES = [
@@ -64,7 +65,7 @@ export const LONG_PROMPT_EXAMPLES = [
 export const longPromptParams = {
   lp: promptParam(LONG_PROMPT_EXAMPLES[0]),
   lseed: intParam(3, 0, SEED_MAX),
-  lw: numParam(3, 0, 10),
+  lw: numParam(GUIDANCE_DEFAULT, 0, GUIDANCE_MAX),
 };
 
 /** The cross-attention block the Q/K/V diagram draws; empty means the finest one the model has. */
