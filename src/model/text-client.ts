@@ -6,11 +6,10 @@
  * steps, and `where` says so. One model per page, loaded once.
  */
 import * as tf from '@tensorflow/tfjs';
-import { makeSchedule } from '../diffusion/schedule';
 import { fetchModel, modelChoiceFromSearch } from './browser-model';
 import type { UNetConfig } from './config';
 import { SHIPPED_TEXT_MODEL_URL, tinyTextModel } from './text-model';
-import { sampleText, type TextFrame, type TextSampleSpec } from './text-sampling';
+import { sampleTextModel, type TextFrame, type TextSampleSpec } from './text-sampling';
 
 export type TextRequest =
   | { type: 'load'; backend: string; url: string; tiny: boolean }
@@ -105,14 +104,13 @@ function startWorker(backend: string, search: string): Promise<TextModel> {
 async function mainThread(backend: string, why: string, search: string): Promise<TextModel> {
   const m = modelChoiceFromSearch(search) === 'tiny' ? tinyTextModel() : await fetchModel(SHIPPED_TEXT_MODEL_URL);
   if (!m.config.text) throw new Error('the shipped text model file is not a text model');
-  const schedule = makeSchedule({ kind: 'linear', T: m.config.timesteps });
   return {
     config: m.config, meta: m.meta, source: m.source, isTest: m.isTest, where: `main thread (${backend}; no worker: ${why})`,
     tensors: () => tf.memory().numTensors,
     run(spec, onFrame) {
       let stop = false;
       const done = (async () => {
-        const it = sampleText(m.weights, m.config, schedule, spec);
+        const it = sampleTextModel(m, spec);
         for (;;) {
           if (stop) {
             await it.return(new Float32Array(0));

@@ -9,11 +9,10 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
-import { makeSchedule } from '../diffusion/schedule';
 import { fetchModel, type BrowserModel } from './browser-model';
 import type { TextReply, TextRequest } from './text-client';
 import { tinyTextModel } from './text-model';
-import { sampleText, type TextFrame } from './text-sampling';
+import { sampleTextModel, type TextFrame } from './text-sampling';
 import { startWorkerBackend } from './worker-backend';
 
 let model: BrowserModel | null = null;
@@ -40,8 +39,7 @@ self.onmessage = async (e: MessageEvent<TextRequest>) => {
       cancelled.add(m.id);
     } else if (m.type === 'sample') {
       if (!model) throw new Error('the text model is not loaded');
-      const schedule = makeSchedule({ kind: 'linear', T: model.config.timesteps });
-      const it = sampleText(model.weights, model.config, schedule, m.spec);
+      const it = sampleTextModel(model, m.spec);
       for (;;) {
         if (cancelled.delete(m.id)) {
           await it.return(new Float32Array(0));
