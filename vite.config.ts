@@ -34,6 +34,16 @@ function lessonPages(): Plugin {
   };
 }
 
+/**
+ * Cross-origin isolation, so that the wasm backend can use threads
+ * (SharedArrayBuffer). Only the dev and preview servers can send headers; the
+ * built site on a plain static server runs wasm on one thread (see README).
+ */
+const ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
 export default defineConfig({
   root: resolve(root, 'site'),
   publicDir: resolve(root, 'site/public'),
@@ -45,8 +55,8 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 2500,
   },
-  server: { fs: { allow: [root] }, host: '127.0.0.1' },
-  preview: { host: '127.0.0.1' },
+  server: { fs: { allow: [root] }, host: '127.0.0.1', headers: ISOLATION_HEADERS },
+  preview: { host: '127.0.0.1', headers: ISOLATION_HEADERS },
   worker: { format: 'es' },
   optimizeDeps: {
     exclude: ['@tensorflow/tfjs-backend-wasm'],
