@@ -59,6 +59,7 @@ export default defineConfig({
   preview: { host: '127.0.0.1', headers: ISOLATION_HEADERS },
   worker: { format: 'es' },
   optimizeDeps: {
-    exclude: ['@tensorflow/tfjs-backend-wasm'],
+    // Pre-bundled: its threaded build imports a CommonJS file that the dev server cannot serve as ESM.
+    include: ['@tensorflow/tfjs-backend-wasm'],
   },
 });

@@ -206,7 +206,10 @@ export async function startTf(options: StartOptions = {}): Promise<BackendReport
     safeSet(options.store, PROBE_STORE_KEY, JSON.stringify({ key: probeKey(facts, probeWhat), timings: probe, at: Date.now() }));
   }
   order = order.filter((b) => !exclude.includes(b));
-  const { active, attempts } = await walkOrder(order, activateBackend);
+  // A GPU API seen missing is not started (TF.js would reuse a backend it started earlier).
+  const { active, attempts } = await walkOrder(order, async (b) =>
+    (b === 'webgpu' || b === 'webgl') && facts[b] === 'none' ? (facts[b === 'webgpu' ? 'webgpuName' : 'webglName'] ?? 'not available') : activateBackend(b),
+  );
   const reasons = [...exclude.map((b) => `${BACKEND_LABELS[b]}: lost earlier`), ...skipped, ...describeAttempts(attempts)];
   if (!active) throw new TfUnavailableError(`No TensorFlow.js backend could start (${reasons.join('; ')}).`, reasons);
   const first = attempts[0]?.backend;

@@ -3,7 +3,7 @@
  * rules and reasons as the page), with the lab's probe and no storage (a
  * worker has no localStorage; the page keeps the measurement).
  */
-import { BACKEND_ORDER, type BackendName } from '../backends/choice';
+import type { BackendName } from '../backends/choice';
 import { unetProbe } from '../backends/probe';
 import { startTf, webgpuDevice } from '../backends/start';
 
@@ -26,7 +26,12 @@ export async function startWorkerTf(override: string | null, exclude: BackendNam
   return { backend: r.backend, why: r.why, fallbackReasons: r.fallbackReasons, adapterInfo: r.adapterInfo, threads: r.threads };
 }
 
+/**
+ * Where training goes after `after` failed: a lost GPU device usually means
+ * the GPU is gone for every API, so the CPU path (wasm with our kernels), and
+ * after wasm, plain JavaScript.
+ */
 export function nextBackend(after: BackendName): BackendName | null {
-  const i = BACKEND_ORDER.indexOf(after);
-  return BACKEND_ORDER[i + 1] ?? null;
+  if (after === 'cpu') return null;
+  return after === 'wasm' ? 'cpu' : 'wasm';
 }

@@ -7,7 +7,7 @@ import { predictEpsBatch } from '../../src/model/browser-eps';
 import { loadPageModel } from '../../src/model/browser-sampler-client';
 
 describe('model worker', () => {
-  it.each(['webgl'] as const)('matches the main thread on %s (shipped model, guided batch of 2)', async (backend) => {
+  it.each(['webgl', 'wasm'] as const)('matches the main thread on %s (shipped model, guided batch of 2)', async (backend) => {
     await startTf(backend);
     const m = await fetchModel();
     const x = Float32Array.from({ length: 2 * 784 }, (_, i) => Math.sin(i * 0.37));

@@ -86,7 +86,7 @@ describe('the model switch in lessons 1 and 5', () => {
     await tab.page.getByTestId('step-forward').click();
     await tab.page.getByTestId('position').filter({ hasText: /^step 1 of 10/ }).waitFor({ timeout: 120_000 });
     expect(await tab.page.getByTestId('position').textContent()).toBe('step 1 of 10, t = 89');
-    expect(await tab.page.getByTestId('where').textContent()).toMatch(/in a worker \((webgpu|webgl|cpu)\)/);
+    expect(await tab.page.getByTestId('where').textContent()).toMatch(/in a worker \((webgpu|webgl|wasm|cpu)\)/);
     // The grid samples with it.
     expect(await tab.page.getByTestId('grid-using').textContent()).toContain('Your model (step 1,234)');
     await tab.page.getByTestId('grid-start').click();

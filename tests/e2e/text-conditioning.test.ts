@@ -58,7 +58,7 @@ describe('lesson 6: text conditioning (test model)', () => {
     await tab.page.getByTestId('generate').click();
     await waitDone();
     expect(await status()).toMatch(/^Done: 8 steps/);
-    expect(await tab.page.getByTestId('text-where').textContent()).toMatch(/in a worker \((webgpu|webgl|cpu)\)/);
+    expect(await tab.page.getByTestId('text-where').textContent()).toMatch(/in a worker \((webgpu|webgl|wasm|cpu)\)/);
     const progress = tab.page.getByTestId('text-progress');
     expect(await progress.evaluate((el) => [(el as HTMLProgressElement).value, (el as HTMLProgressElement).max])).toEqual([8, 8]);
     // The chips of the run: 5 tokens and [PAD] ×11; the default is the first digit, "7".
