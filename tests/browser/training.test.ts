@@ -58,7 +58,7 @@ describe('training in the browser', () => {
     expect(tf.memory().numTensors).toBeLessThan(n0);
   }, 600_000);
 
-  it('the worker speaks the protocol: start, progress, pause, saved, resume; a lost GPU falls back to WebGL from the last save', async () => {
+  it('the worker speaks the protocol: start, progress, pause, saved, resume; a lost GPU falls back to wasm from the last save', async () => {
     await idbClear();
     const worker = new Worker(new URL('../../src/train/worker.ts', import.meta.url), { type: 'module' });
     const seen: FromWorker[] = [];
