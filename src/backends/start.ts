@@ -14,7 +14,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
-import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
@@ -91,6 +91,9 @@ function prepareWasm() {
     'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
   });
   registerWasmTrainingKernels();
+  // TF.js' default is half the logical cores (for hyper-threads), which is one
+  // thread on a 2-core machine; take them all, up to 8.
+  if (globalThis.crossOriginIsolated) setThreadsCount(Math.max(1, Math.min(8, navigator.hardwareConcurrency || 1)));
 }
 
 type Gpu = { requestAdapter(): Promise<(GPUAdapter & { isFallbackAdapter?: boolean }) | null> };
