@@ -80,7 +80,8 @@ export default defineConfig({
   },
   server: { fs: { allow: [root] }, host: '127.0.0.1', headers: ISOLATION_HEADERS },
   preview: { host: '127.0.0.1', headers: ISOLATION_HEADERS },
-  worker: { format: 'es' },
+  // Worker bundles do not run the main plugins: the model and training workers load wasm threads too.
+  worker: { format: 'es', plugins: () => [wasmThreadsSelfContained()] },
   optimizeDeps: {
     // Pre-bundled: its threaded build imports a CommonJS file that the dev server cannot serve as ESM.
     include: ['@tensorflow/tfjs-backend-wasm'],
