@@ -36,21 +36,56 @@ function lessonPages(): Plugin {
   };
 }
 
+/**
+ * TF.js' threaded wasm build starts its threads from the source text of its
+ * own factory function (`factory.toString()` in a Blob). Minified, that
+ * function reads the enclosing module's `_scriptDir` without the `typeof`
+ * guard of the original, which throws in the thread ("e is not defined").
+ * The two reads are not needed (we give every path through setWasmPaths),
+ * so they are removed before minification.
+ */
+function wasmThreadsSelfContained(): Plugin {
+  return {
+    name: 'wasm-threads-self-contained',
+    apply: 'build',
+    transform(code, id) {
+      if (!/tfjs-backend-wasm-threaded-simd\.js$/.test(id)) return null;
+      const out = code
+        .replace('if(typeof _scriptDir !== "undefined" && _scriptDir){scriptDirectory=_scriptDir}', '')
+        .replace('Module["mainScriptUrlOrBlob"]||_scriptDir', 'Module["mainScriptUrlOrBlob"]');
+      if ((out.match(/_scriptDir/g) ?? []).length !== 3) this.error('tfjs-backend-wasm-threaded-simd.js changed: check wasmThreadsSelfContained');
+      return { code: out, map: null };
+    },
+  };
+}
+
+/**
+ * Cross-origin isolation, so that the wasm backend can use threads
+ * (SharedArrayBuffer). Only the dev and preview servers can send headers; the
+ * built site on a plain static server runs wasm on one thread (see README).
+ */
+const ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
 export default defineConfig({
   root: resolve(root, 'site'),
   publicDir: resolve(root, 'site/public'),
   base: '/',
-  plugins: [svelte({ configFile: resolve(root, 'svelte.config.js') }), lessonPages()],
+  plugins: [svelte({ configFile: resolve(root, 'svelte.config.js') }), lessonPages(), wasmThreadsSelfContained()],
   build: {
     outDir: resolve(root, 'dist'),
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 2500,
   },
-  server: { fs: { allow: [root] }, host: '127.0.0.1' },
-  preview: { host: '127.0.0.1' },
-  worker: { format: 'es' },
+  server: { fs: { allow: [root] }, host: '127.0.0.1', headers: ISOLATION_HEADERS },
+  preview: { host: '127.0.0.1', headers: ISOLATION_HEADERS },
+  // Worker bundles do not run the main plugins: the model and training workers load wasm threads too.
+  worker: { format: 'es', plugins: () => [wasmThreadsSelfContained()] },
   optimizeDeps: {
-    exclude: ['@tensorflow/tfjs-backend-wasm'],
+    // Pre-bundled: its threaded build imports a CommonJS file that the dev server cannot serve as ESM.
+    include: ['@tensorflow/tfjs-backend-wasm'],
   },
 });

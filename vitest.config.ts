@@ -6,7 +6,8 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/chromium.ts';
 export default defineConfig({
   plugins: [svelte()],
   optimizeDeps: {
-    exclude: ['@tensorflow/tfjs-backend-wasm'],
+    // Pre-bundled: its threaded build imports a CommonJS file that the dev server cannot serve as ESM.
+    include: ['@tensorflow/tfjs-backend-wasm'],
   },
   test: {
     projects: [

@@ -3,8 +3,10 @@
  * dist/ locally, and measures in Debian's headless Chromium (WebGPU on
  * SwiftShader here; on a machine with a GPU, on the GPU).
  *
- *   npm run bench                          everything (about 20-30 minutes on 2 CPU cores)
- *   npm run bench -- --only redraw         one part: redraw, sampling, training, text
+ *   npm run bench                          everything (about 30-40 minutes on 2 CPU cores)
+ *   npm run bench -- --only redraw         some parts: redraw, bundle, node, sampling, text, training
+ *   npm run bench -- --backends wasm,webgl  some backends: wasm (one thread), wasm-threads (the page served
+ *                                          cross-origin isolated), webgl, webgpu, cpu
  *   npm run bench -- --quick               training: tiny models, one step of the default config; sampling: the shipped model, extrapolated past 2 min; short limits
  *   npm run bench -- --no-build            reuse dist/
  *
@@ -13,7 +15,10 @@
 import { build } from 'vite';
 import { launch } from '../tests/e2e/browser';
 import { serveStatic } from '../tests/e2e/static-server';
+import { formatBundleRows, measureBundle } from './bundle';
+import { nodeSampling, nodeText } from './node-baseline';
 import { measureRedraw, REDRAW_CASES } from './redraw';
+import { BENCH_BACKENDS, type BenchBackend } from './step-timing';
 import { benchSampling, formatSamplingRows } from './sampling';
 import { benchText, formatTextRows } from './text';
 import { benchTraining, formatTrainingRows } from './training';
@@ -21,16 +26,35 @@ import { benchTraining, formatTrainingRows } from './training';
 const argv = process.argv.slice(2);
 const flag = (name: string) => argv.includes(name);
 const onlyArg = argv.find((a, i) => argv[i - 1] === '--only');
-const parts = new Set((onlyArg ?? 'redraw,sampling,training,text').split(','));
+const parts = new Set((onlyArg ?? 'redraw,bundle,node,sampling,training,text').split(','));
+const backendsArg = argv.find((a, i) => argv[i - 1] === '--backends');
+const backends = (backendsArg ? backendsArg.split(',') : [...BENCH_BACKENDS]) as BenchBackend[];
+for (const b of backends) if (!BENCH_BACKENDS.includes(b)) throw new Error(`unknown backend "${b}"; use ${BENCH_BACKENDS.join(', ')}`);
+const ISOLATION = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 const quick = flag('--quick');
 const fmt = (ms: number) => (Number.isFinite(ms) ? `${ms.toFixed(2)} ms` : '—');
 
 async function main() {
   if (!flag('--no-build')) await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
+  if (parts.has('bundle')) {
+    console.log('\n# JavaScript before TF.js, per page (gzip, from dist/; goal ≤ 150 kB)');
+    for (const line of formatBundleRows(measureBundle('dist'))) console.log(line);
+  }
+  let nodeGrid: number | null = null;
+  let nodeScene: number | null = null;
+  if (parts.has('node') || parts.has('sampling') || parts.has('text')) {
+    // The baseline: the same work in Node on the project's wasm engine (one thread).
+    const steps = 50;
+    if (parts.has('node') || parts.has('sampling')) nodeGrid = (await nodeSampling(steps)).ms;
+    if (parts.has('node') || parts.has('text')) nodeScene = (await nodeText(steps)).ms;
+    console.log(`\n# Node baseline (wasm + our kernels, SIMD, 1 thread): 16 digits DDIM-${steps} w = 2: ${fmt(nodeGrid ?? NaN)}; one scene DDIM-${steps} w = 3 with maps: ${fmt(nodeScene ?? NaN)}`);
+  }
   const server = await serveStatic('dist');
+  const isolated = await serveStatic('dist', 0, ISOLATION);
+  const servers = { plain: server.url, isolated: isolated.url };
   const browser = await launch();
   try {
-    console.log(`Chromium ${browser.version()}, headless, --enable-unsafe-webgpu`);
+    console.log(`\nChromium ${browser.version()}, headless, --enable-unsafe-webgpu; backends: ${backends.join(', ')}`);
     if (parts.has('redraw')) {
       console.log('\n# Redraw after a slider event (main-thread work; budget ≤ 4 ms)');
       console.log('| widget event | events | median | p95 | max | next-frame charts median / p95 |');
@@ -51,8 +75,9 @@ async function main() {
         `\n# Sampling: one DDIM-50 run of 16 digits (batch 32 with guidance 2), shipped model; ` +
           `runs projected past ${budget / 1000} s are timed for 3 steps and extrapolated (hard limit ${limit / 1000} s per backend)`,
       );
-      const rows = await benchSampling(browser, server.url, { model: 'shipped', timeoutMs: limit, extrapolateOverMs: budget, minSteps: 3 });
+      const rows = await benchSampling(browser, servers, { backends, model: 'shipped', timeoutMs: limit, extrapolateOverMs: budget, minSteps: 3 });
       for (const line of formatSamplingRows(rows)) console.log(line);
+      if (nodeGrid != null) console.log(`| Node (baseline) | wasm, 1 thread | 50/50 | ${fmt(nodeGrid)} | ${fmt(nodeGrid / 50)} | — | — | — | — | same work in Node |`);
     }
     if (parts.has('text')) {
       // Lesson 6's figure: one guided 50-step sample with every block's
@@ -65,7 +90,8 @@ async function main() {
         `\n# Text to image (lesson 6): one DDIM-50 sample, guidance 3 (batch 2), cross-attention maps of every block at every step, shipped text-scenes model; ` +
           `runs projected past ${budget / 1000} s are timed for 3 steps and extrapolated (hard limit ${limit / 1000} s per backend)`,
       );
-      for (const line of formatTextRows(await benchText(browser, server.url, { timeoutMs: limit, extrapolateOverMs: budget, minSteps: 3 }))) console.log(line);
+      for (const line of formatTextRows(await benchText(browser, servers, { backends, timeoutMs: limit, extrapolateOverMs: budget, minSteps: 3 }))) console.log(line);
+      if (nodeScene != null) console.log(`| Node (baseline) | wasm, 1 thread | 50/50 | ${fmt(nodeScene)} | ${fmt(nodeScene / 50)} | — | — | — | — | same work in Node |`);
     }
     if (parts.has('training')) {
       // --quick still times the default config, but one step only and under a
@@ -77,8 +103,8 @@ async function main() {
             defaultSteps: 1,
             timeout: 120_000,
             defaultTimeout: 90_000,
-            defaultBackends: ['webgpu'],
-            skipReason: 'one default-config step takes minutes without a GPU; run without --quick',
+            defaultBackends: ['wasm', 'wasm-threads'],
+            skipReason: 'one default-config step takes minutes on an emulated GPU or plain JS; run without --quick',
           }
         : { tinySteps: 6, defaultSteps: 2, timeout: 420_000, defaultTimeout: 420_000 };
       console.log('\n# Training in the browser (Web Worker, lesson 4 lab): ms per step, and main-thread long tasks while it trains');
@@ -86,7 +112,7 @@ async function main() {
         `tiny: ?lab=tiny (width 8, two levels, batch 4), ${o.tinySteps} steps, limit ${o.timeout / 1000} s; ` +
           `default: width 24, batch 64 (the shipped architecture), ${o.defaultSteps} step(s), limit ${o.defaultTimeout / 1000} s`,
       );
-      const rows = await benchTraining(() => launch(), server.url, { configs: ['tiny', 'default'], ...o });
+      const rows = await benchTraining(() => launch(), servers, { configs: ['tiny', 'default'], backends, ...o });
       for (const line of formatTrainingRows(rows)) console.log(line);
       const measured = rows.filter((r) => Number.isFinite(r.longestTaskMs));
       if (measured.length) {
@@ -98,6 +124,7 @@ async function main() {
   } finally {
     await browser.close();
     await server.close();
+    await isolated.close();
   }
 }
 

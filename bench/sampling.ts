@@ -17,7 +17,7 @@
  * the time limit first reports the steps it finished (`complete: false`).
  */
 import type { Browser } from 'playwright-core';
-import { longTaskCell, recordLongTasks, traceMainThread, rowPerBackend, runNote, timeRun, totalCell, untimed, type BenchBackend, type TimedRun } from './step-timing';
+import { baseFor, BENCH_BACKENDS, longTaskCell, pageBackend, recordLongTasks, traceMainThread, rowPerBackend, runNote, timeRun, totalCell, untimed, type BenchBackend, type BenchServers, type TimedRun } from './step-timing';
 
 export interface SamplingRow extends TimedRun {
   backend: BenchBackend;
@@ -40,8 +40,8 @@ export interface SamplingBenchOptions {
   minSteps?: number;
 }
 
-export async function benchSampling(browser: Browser, baseUrl: string, opts: SamplingBenchOptions = {}): Promise<SamplingRow[]> {
-  const { backends = ['webgpu', 'webgl', 'cpu'], steps = 50, timeoutMs = 600_000, model = 'shipped', extrapolateOverMs = Infinity } = opts;
+export async function benchSampling(browser: Browser, servers: BenchServers, opts: SamplingBenchOptions = {}): Promise<SamplingRow[]> {
+  const { backends = [...BENCH_BACKENDS], steps = 50, timeoutMs = 600_000, model = 'shipped', extrapolateOverMs = Infinity } = opts;
   const minSteps = Math.max(2, opts.minSteps ?? 3);
   return rowPerBackend(
     browser,
@@ -50,13 +50,15 @@ export async function benchSampling(browser: Browser, baseUrl: string, opts: Sam
     async (page, row) => {
       const { backend } = row;
       await recordLongTasks(page);
-      const q = new URLSearchParams({ backend, steps: String(steps), smp: 'ddim', digit: 'none', w: '2' });
+      const q = new URLSearchParams({ backend: pageBackend(backend), steps: String(steps), smp: 'ddim', digit: 'none', w: '2' });
+      const baseUrl = baseFor(backend, servers);
       if (model === 'tiny') q.set('model', 'tiny');
       const w0 = Date.now();
       await page.goto(`${baseUrl}/lessons/reverse-process/?${q}`, { waitUntil: 'commit' });
       await page.getByTestId('status').filter({ hasText: 'Ready' }).waitFor({ timeout: timeoutMs });
       row.warmupMs = Date.now() - w0;
       row.ranOn = (await page.getByTestId('where').textContent().catch(() => null))?.replace(/^The model runs in a |\.$/g, '').trim() ?? '?';
+      row.ranOn += await threadsNote(page);
       const t0 = await page.evaluate(() => performance.now());
       await traceMainThread(page);
       await page.getByTestId('grid-start').click();
@@ -89,4 +91,11 @@ export function formatSamplingRows(rows: readonly SamplingRow[]): string[] {
         `| ${r.backend} | ${r.ranOn} | ${r.stepsDone}/${r.steps} | ${totalCell(r, fmt)} | ${fmt(r.msPerStep)} | ${longTaskCell(r, fmt)} | ${r.longTasks} | ${fmt(r.maxTaskCpuMs)} | ${fmt(r.warmupMs)} | ${runNote(r)} |`,
     ),
   ];
+}
+
+/** ", 2 threads" from the badge's details when the page runs wasm on several threads. */
+export async function threadsNote(page: import('playwright-core').Page): Promise<string> {
+  const text = (await page.getByTestId('backend-details').first().textContent().catch(() => null)) ?? '';
+  const m = /with (\d+) threads/.exec(text);
+  return m ? `, ${m[1]} threads` : /on one thread/.test(text) ? ', 1 thread' : '';
 }

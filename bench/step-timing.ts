@@ -10,7 +10,27 @@
  */
 import type { Browser, Page } from 'playwright-core';
 
-export type BenchBackend = 'webgpu' | 'webgl' | 'cpu';
+/** 'wasm-threads' is wasm on a cross-origin isolated page (several threads); 'wasm' on a plain static server (one). */
+export type BenchBackend = 'webgpu' | 'webgl' | 'wasm' | 'wasm-threads' | 'cpu';
+
+export const BENCH_BACKENDS: readonly BenchBackend[] = ['wasm', 'wasm-threads', 'webgl', 'webgpu', 'cpu'];
+
+/** The `?backend=` value a bench backend is forced with. */
+export function pageBackend(b: BenchBackend): string {
+  return b === 'wasm-threads' ? 'wasm' : b;
+}
+
+/** Where a bench backend's page is served from: the isolated server for threads. */
+export interface BenchServers {
+  plain: string;
+  isolated?: string;
+}
+
+export function baseFor(b: BenchBackend, servers: BenchServers): string {
+  if (b !== 'wasm-threads') return servers.plain;
+  if (!servers.isolated) throw new Error('wasm-threads needs the cross-origin isolated server');
+  return servers.isolated;
+}
 
 /** What a bench row reports about one timed run. */
 export interface TimedRun {

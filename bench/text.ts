@@ -12,7 +12,8 @@
  * step 1 + the mean of the later steps × the steps left (`extrapolated`).
  */
 import type { Browser } from 'playwright-core';
-import { longTaskCell, recordLongTasks, traceMainThread, rowPerBackend, runNote, timeRun, totalCell, untimed, type BenchBackend, type TimedRun } from './step-timing';
+import { baseFor, BENCH_BACKENDS, longTaskCell, pageBackend, recordLongTasks, traceMainThread, rowPerBackend, runNote, timeRun, totalCell, untimed, type BenchBackend, type BenchServers, type TimedRun } from './step-timing';
+import { threadsNote } from './sampling';
 
 export interface TextBenchRow extends TimedRun {
   backend: BenchBackend;
@@ -34,8 +35,8 @@ export interface TextBenchOptions {
 
 export const TEXT_BENCH_PROMPT = 'a seven in the top left and 2 bottom right';
 
-export async function benchText(browser: Browser, baseUrl: string, opts: TextBenchOptions = {}): Promise<TextBenchRow[]> {
-  const { backends = ['webgpu', 'webgl', 'cpu'], steps = 50, timeoutMs = 600_000, extrapolateOverMs = Infinity, model = 'shipped' } = opts;
+export async function benchText(browser: Browser, servers: BenchServers, opts: TextBenchOptions = {}): Promise<TextBenchRow[]> {
+  const { backends = [...BENCH_BACKENDS], steps = 50, timeoutMs = 600_000, extrapolateOverMs = Infinity, model = 'shipped' } = opts;
   const minSteps = Math.max(2, opts.minSteps ?? 3);
   return rowPerBackend(
     browser,
@@ -44,14 +45,15 @@ export async function benchText(browser: Browser, baseUrl: string, opts: TextBen
     async (page, row) => {
       const { backend } = row;
       await recordLongTasks(page);
-      const q = new URLSearchParams({ backend, steps: String(steps), w: '3', seed: '1', p: TEXT_BENCH_PROMPT });
+      const q = new URLSearchParams({ backend: pageBackend(backend), steps: String(steps), w: '3', seed: '1', p: TEXT_BENCH_PROMPT });
+      const baseUrl = baseFor(backend, servers);
       if (model === 'tiny') q.set('model', 'tiny');
       const w0 = Date.now();
       await page.goto(`${baseUrl}/lessons/text-conditioning/?${q}`, { waitUntil: 'commit' });
       const where = page.getByTestId('text-where');
       await where.waitFor({ timeout: timeoutMs });
       row.loadMs = Date.now() - w0;
-      row.ranOn = (await where.textContent())?.replace(/^The model runs in a |\.$/g, '').trim() ?? '?';
+      row.ranOn = ((await where.textContent())?.replace(/^The model runs in a |\.$/g, '').trim() ?? '?') + (await threadsNote(page));
       // The figure starts a run as soon as the model loads; Restart begins a
       // fresh one at a known time (the first step still pays kernel compilation
       // unless the auto run got there first, which makes the figure optimistic

@@ -12,6 +12,7 @@
  * than as a failure. `benchTraining(browser, baseUrl)` returns rows;
  * bench/run.ts prints them.
  */
+import { baseFor, BENCH_BACKENDS, pageBackend, type BenchBackend, type BenchServers } from './step-timing';
 import type { Browser } from 'playwright-core';
 
 export interface TrainingBenchRow {
@@ -54,10 +55,10 @@ export type BrowserSource = Browser | (() => Promise<Browser>);
  * minutes after its page is closed, and the next case in the same browser then
  * cannot even start TF.js.
  */
-export async function benchTraining(source: BrowserSource, baseUrl: string, o: TrainingBenchOptions = {}): Promise<TrainingBenchRow[]> {
+export async function benchTraining(source: BrowserSource, servers: BenchServers, o: TrainingBenchOptions = {}): Promise<TrainingBenchRow[]> {
   const rows: TrainingBenchRow[] = [];
   for (const config of o.configs ?? ['tiny', 'default']) {
-    for (const backend of o.backends ?? ['webgpu', 'webgl', 'cpu']) {
+    for (const backend of o.backends ?? [...BENCH_BACKENDS]) {
       const batch = config === 'tiny' ? 4 : 64;
       if (config === 'default' && o.defaultBackends && !o.defaultBackends.includes(backend)) {
         rows.push({ backend, config, batch, steps: 0, firstStepMs: NaN, medianMs: NaN, longestTaskMs: NaN, longTasks: NaN, tfBytes: NaN, note: `skipped: ${o.skipReason ?? 'not asked for'}` });
@@ -67,7 +68,7 @@ export async function benchTraining(source: BrowserSource, baseUrl: string, o: T
       const timeout = config === 'default' ? (o.defaultTimeout ?? o.timeout ?? 600_000) : (o.timeout ?? 600_000);
       const browser = typeof source === 'function' ? await source() : source;
       try {
-        rows.push(await benchOne(browser, baseUrl, backend, config, steps, timeout));
+        rows.push(await benchOne(browser, baseFor(backend as BenchBackend, servers), backend, config, steps, timeout));
       } finally {
         if (typeof source === 'function') await browser.close();
       }
@@ -82,7 +83,7 @@ async function benchOne(browser: Browser, base: string, backend: string, config:
   const batch = config === 'tiny' ? 4 : 64;
   try {
     await page.addInitScript('window.__name = (f) => f');
-    await page.goto(`${base}/lessons/denoiser-training/?backend=${backend}${config === 'tiny' ? '&lab=tiny' : ''}`);
+    await page.goto(`${base}/lessons/denoiser-training/?backend=${pageBackend(backend as BenchBackend)}${config === 'tiny' ? '&lab=tiny' : ''}`);
     await page.waitForSelector('[data-testid="training-lab"] [data-phase="idle"]', { timeout: 180_000 });
     await page.getByTestId('one-step-mse').waitFor({ timeout: 300_000 });
     await page.evaluate(() => {
@@ -116,7 +117,7 @@ async function benchOne(browser: Browser, base: string, backend: string, config:
         active: lab.getAttribute('data-backend'),
       };
     });
-    const ranOn = r.active === backend ? backend : `${backend} (fell back to ${r.active})`;
+    const ranOn = r.active === pageBackend(backend as BenchBackend) ? backend : `${backend} (fell back to ${r.active})`;
     const limit = `${Math.round(timeout / 1000)} s`;
     if (r.ms.length === 0) {
       return { backend: ranOn, config, batch, steps: 0, firstStepMs: NaN, medianMs: NaN, longestTaskMs: r.long, longTasks: r.longCount, tfBytes: NaN, note: `skipped: no step finished within ${limit} (software GPU?)` };

@@ -13,18 +13,10 @@
 import type { UNetConfig } from './config';
 import { predictEpsBatch, type BatchEpsInput } from './browser-eps';
 import { modelChoiceFromSearch, modelFromBytes, pageModel, SHIPPED_MODEL_URL, type BrowserModel } from './browser-model';
+import { isWorkerReply, type WorkerReply, type WorkerRequest } from './sampler-protocol';
+import { RequestChannel } from '../workers/rpc';
 
-export type WorkerRequest =
-  | { type: 'load'; model: number; backend: string; url: string; tiny: boolean }
-  | { type: 'load-bytes'; model: number; backend: string; bytes: Uint8Array; what: string; source: string }
-  | { type: 'unload'; model: number }
-  | { type: 'eps'; id: number; model: number; x: Float32Array; t: Int32Array; labels: Int32Array; guidance: number };
-
-export type WorkerReply =
-  | { type: 'loaded'; model: number; config: UNetConfig; meta: Record<string, unknown>; backend: string; source: string; isTest: boolean }
-  | { type: 'eps'; id: number; eps: Float32Array; tensors: number }
-  /** `id`: a failed eps request; `model`: a failed load; neither: the worker cannot go on. */
-  | { type: 'error'; id?: number; model?: number; message: string };
+export type { WorkerReply, WorkerRequest } from './sampler-protocol';
 
 /** Which model to load: the shipped one (or ?model=tiny), or a weight file's bytes (the reader's model). */
 export type ModelSpec = { kind: 'shipped' } | { kind: 'bytes'; key: string; bytes: Uint8Array; source: string };
@@ -40,100 +32,73 @@ export interface PageModel {
   predict(input: BatchEpsInput): Promise<Float32Array>;
 }
 
-type Pending<T> = { resolve: (v: T) => void; reject: (e: Error) => void };
-
-/** The page's one model worker; throws from `start` when no worker can run here. */
+/** The page's one model worker; throws from its constructor when no worker can run here. */
 class ModelWorker {
-  private worker: Worker;
-  private nextId = 1;
-  private nextModel = 1;
-  private eps = new Map<number, Pending<Float32Array>>();
-  private loads = new Map<number, Pending<PageModel>>();
-  dead: Error | null = null;
+  private channel: RequestChannel<WorkerRequest, WorkerReply>;
 
   constructor(private backend: string) {
-    this.worker = new Worker(new URL('./browser-worker.ts', import.meta.url), { type: 'module' });
-    this.worker.onerror = (e) => this.die(new Error(`model worker failed: ${e.message || 'unknown error'}`));
-    this.worker.onmessage = (e: MessageEvent<WorkerReply>) => this.receive(e.data);
+    const worker = new Worker(new URL('./browser-worker.ts', import.meta.url), { type: 'module' });
+    this.channel = new RequestChannel(worker, {
+      name: 'model worker',
+      isReply: isWorkerReply,
+      idOf: (m) => m.id,
+      settle: (m) => (m.type === 'error' ? { kind: 'error', message: m.message } : { kind: 'done', value: m }),
+    });
   }
 
-  private die(err: Error) {
-    this.dead = err;
-    for (const p of [...this.eps.values(), ...this.loads.values()]) p.reject(err);
-    this.eps.clear();
-    this.loads.clear();
-    this.worker.terminate();
-  }
-
-  private receive(m: WorkerReply) {
-    if (m.type === 'loaded') {
-      const p = this.loads.get(m.model);
-      this.loads.delete(m.model);
-      p?.resolve(this.pageModel(m));
-    } else if (m.type === 'eps') {
-      this.eps.get(m.id)?.resolve(m.eps);
-      this.eps.delete(m.id);
-    } else if (m.id !== undefined) {
-      this.eps.get(m.id)?.reject(new Error(m.message));
-      this.eps.delete(m.id);
-    } else if (m.model !== undefined) {
-      this.loads.get(m.model)?.reject(new Error(m.message));
-      this.loads.delete(m.model);
-    } else {
-      this.die(new Error(m.message));
-    }
+  get dead(): Error | null {
+    return this.channel.dead;
   }
 
   private pageModel(m: Extract<WorkerReply, { type: 'loaded' }>): PageModel {
-    const model = m.model;
+    const model = m.id;
     return {
       config: m.config,
       meta: m.meta,
       source: m.source,
       isTest: m.isTest,
       where: `worker (${m.backend})`,
-      predict: (input) => {
-        if (this.dead) return Promise.reject(this.dead);
-        const id = this.nextId++;
+      predict: async (input) => {
         const n = input.t.length;
-        const req: WorkerRequest = {
-          type: 'eps',
-          id,
-          model,
-          x: Float32Array.from(input.x),
-          t: Int32Array.from(input.t),
-          labels: input.labels ? Int32Array.from(input.labels) : new Int32Array(n).fill(m.config.numClasses),
-          guidance: input.guidance ?? 1,
-        };
-        return new Promise<Float32Array>((resolve, reject) => {
-          this.eps.set(id, { resolve, reject });
-          this.worker.postMessage(req, [req.x.buffer, req.t.buffer, req.labels.buffer]);
-        });
+        const reply = await this.channel.request<Extract<WorkerReply, { type: 'eps' }>>(
+          (id) => ({
+            type: 'eps',
+            id,
+            model,
+            x: Float32Array.from(input.x),
+            t: Int32Array.from(input.t),
+            labels: input.labels ? Int32Array.from(input.labels) : new Int32Array(n).fill(m.config.numClasses),
+            guidance: input.guidance ?? 1,
+          }),
+          { transfer: (r) => (r.type === 'eps' ? [r.x.buffer, r.t.buffer, r.labels.buffer] : []) },
+        ).done;
+        return reply.eps;
       },
     };
   }
 
   /** Loads a model into the worker; resolves with its handle and number. */
   load(spec: ModelSpec, search: string): { model: number; ready: Promise<PageModel> } {
-    const model = this.nextModel++;
-    const ready = new Promise<PageModel>((resolve, reject) => {
-      if (this.dead) return reject(this.dead);
-      this.loads.set(model, { resolve, reject });
-      if (spec.kind === 'shipped') {
-        const tiny = modelChoiceFromSearch(search) === 'tiny';
-        this.worker.postMessage({ type: 'load', model, backend: this.backend, url: new URL(SHIPPED_MODEL_URL, location.href).href, tiny } satisfies WorkerRequest);
-      } else {
-        // A copy: the caller keeps its bytes, and the copy's buffer moves to the worker.
-        const bytes = spec.bytes.slice();
-        const req: WorkerRequest = { type: 'load-bytes', model, backend: this.backend, bytes, what: `${spec.source} model`, source: spec.source };
-        this.worker.postMessage(req, [bytes.buffer]);
-      }
-    });
-    return { model, ready };
+    const backend = this.backend;
+    const { id, done } =
+      spec.kind === 'shipped'
+        ? this.channel.request<Extract<WorkerReply, { type: 'loaded' }>>((id) => ({
+            type: 'load',
+            id,
+            backend,
+            url: new URL(SHIPPED_MODEL_URL, location.href).href,
+            tiny: modelChoiceFromSearch(search) === 'tiny',
+          }))
+        : // A copy: the caller keeps its bytes, and the copy's buffer moves to the worker.
+          this.channel.request<Extract<WorkerReply, { type: 'loaded' }>>(
+            (id) => ({ type: 'load-bytes', id, backend, bytes: spec.bytes.slice(), what: `${spec.source} model`, source: spec.source }),
+            { transfer: (r) => (r.type === 'load-bytes' ? [r.bytes.buffer] : []) },
+          );
+    return { model: id, ready: done.then((m) => this.pageModel(m)) };
   }
 
   unload(model: number) {
-    if (!this.dead) this.worker.postMessage({ type: 'unload', model } satisfies WorkerRequest);
+    this.channel.send({ type: 'unload', model });
   }
 }
 

@@ -1,44 +1,40 @@
 /**
  * The model's Web Worker: lessons 1 and 5 run every U-Net call here, so the
  * page's main thread never waits on the network, whatever the backend (even
- * TF.js' cpu backend, which computes synchronously). It speaks a tiny
- * protocol (browser-sampler-client.ts is the other end):
- *   → { type: 'load', model, backend, url | tiny }          ← { type: 'loaded', model, config, meta, backend, source, isTest }
- *   → { type: 'load-bytes', model, backend, bytes, what, source }   (a weight file: the reader's model)
- *   → { type: 'unload', model }
- *   → { type: 'eps', id, model, x, t, labels, guidance }   ← { type: 'eps', id, eps }   (buffers transferred)
- *   ← { type: 'error', id? | model?, message }   (neither: the backend could not start)
- * It holds several models at once, by number, on one backend (started by the first load).
+ * TF.js' cpu backend, which computes synchronously). It speaks the protocol
+ * in sampler-protocol.ts (browser-sampler-client.ts is the other end), and
+ * holds several models at once, each under the id of the request that loaded
+ * it, on one backend (started by the first load).
  */
 import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-webgpu';
 import { disposeModel, fetchModel, modelFromBytes, tinyTestModel, type BrowserModel } from './browser-model';
 import { predictEpsBatch } from './browser-eps';
-import type { WorkerReply, WorkerRequest } from './browser-sampler-client';
+import { isWorkerRequest, type WorkerReply, type WorkerRequest } from './sampler-protocol';
 import { startWorkerBackend } from './worker-backend';
+import { serveRequests } from '../workers/rpc';
 
 const models = new Map<number, BrowserModel>();
 let backendReady: Promise<string> | null = null;
 const post = (m: WorkerReply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
-self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
-  const m = e.data;
+async function handle(m: WorkerRequest) {
   if (m.type === 'load' || m.type === 'load-bytes') {
     let backend: string;
     try {
       backendReady ??= startWorkerBackend(m.backend);
       backend = await backendReady;
     } catch (err) {
-      post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
+      post({ type: 'error', message: message(err) });
       return;
     }
     try {
       const model =
         m.type === 'load-bytes' ? { ...modelFromBytes(m.bytes, m.what), source: m.source } : m.tiny ? tinyTestModel() : await fetchModel(m.url);
-      models.set(m.model, model);
-      post({ type: 'loaded', model: m.model, config: model.config, meta: model.meta, backend, source: model.source, isTest: model.isTest });
+      models.set(m.id, model);
+      post({ type: 'loaded', id: m.id, config: model.config, meta: model.meta, backend, source: model.source, isTest: model.isTest });
     } catch (err) {
-      post({ type: 'error', model: m.model, message: err instanceof Error ? err.message : String(err) });
+      post({ type: 'error', id: m.id, message: message(err) });
     }
   } else if (m.type === 'unload') {
     const model = models.get(m.model);
@@ -51,7 +47,12 @@ self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
       const eps = await predictEpsBatch(model.weights, model.config, { x: m.x, t: m.t, labels: m.labels, guidance: m.guidance });
       post({ type: 'eps', id: m.id, eps, tensors: tf.memory().numTensors }, [eps.buffer]);
     } catch (err) {
-      post({ type: 'error', id: m.id, message: err instanceof Error ? err.message : String(err) });
+      post({ type: 'error', id: m.id, message: message(err) });
     }
   }
-};
+}
+
+serveRequests(self as unknown as Worker, isWorkerRequest, handle, (bad) => {
+  const id = typeof bad === 'object' && bad && Number.isInteger((bad as { id?: unknown }).id) ? (bad as { id: number }).id : undefined;
+  post({ type: 'error', id, message: 'malformed request to the model worker' });
+});

@@ -8,6 +8,7 @@
  * Missing fields fall back to the shipped model's: MNIST, all classes, linear.
  */
 import { classNames, type DatasetName } from '../data/digits';
+import { makeSchedule, type Schedule } from '../diffusion/schedule';
 import type { ScheduleKind, ScheduleOptions } from '../diffusion/schedules';
 import type { UNetConfig } from './config';
 
@@ -45,6 +46,15 @@ export function modelInfo(config: Pick<UNetConfig, 'imageSize' | 'numClasses' | 
     schedule,
     summary: `${config.imageSize}×${config.imageSize} ${dataset === 'fashion' ? 'Fashion-MNIST' : 'MNIST'}, width ${config.baseChannels}, T = ${config.timesteps}, ${schedule.kind} schedule`,
   };
+}
+
+/**
+ * The schedule to sample a model with, from its weight file alone: every
+ * sampling path (page worker, text worker, Node sample worker, lesson 4's
+ * one-step panel) calls this instead of naming a schedule itself.
+ */
+export function modelSchedule(config: Pick<UNetConfig, 'imageSize' | 'numClasses' | 'baseChannels' | 'timesteps'>, meta: Record<string, unknown> = {}): Schedule {
+  return makeSchedule(modelInfo(config, meta).schedule);
 }
 
 /** The label of a class menu entry: "3", "3 (Dress)", with a warning when the model never saw that class. */

@@ -6,23 +6,14 @@
  * steps, and `where` says so. One model per page, loaded once.
  */
 import * as tf from '@tensorflow/tfjs';
-import { makeSchedule } from '../diffusion/schedule';
 import { fetchModel, modelChoiceFromSearch } from './browser-model';
 import type { UNetConfig } from './config';
 import { SHIPPED_TEXT_MODEL_URL, tinyTextModel } from './text-model';
-import { sampleText, type TextFrame, type TextSampleSpec } from './text-sampling';
+import { sampleTextModel, type TextFrame, type TextSampleSpec } from './text-sampling';
+import { isTextReply, type TextReply, type TextRequest } from './text-protocol';
+import { RequestChannel } from '../workers/rpc';
 
-export type TextRequest =
-  | { type: 'load'; backend: string; url: string; tiny: boolean }
-  | { type: 'sample'; id: number; spec: TextSampleSpec }
-  | { type: 'cancel'; id: number };
-
-export type TextReply =
-  | { type: 'loaded'; config: UNetConfig; meta: Record<string, unknown>; backend: string; source: string; isTest: boolean }
-  | { type: 'frame'; id: number; frame: TextFrame }
-  | { type: 'done'; id: number; x0: Float32Array; tensors: number }
-  | { type: 'cancelled'; id: number }
-  | { type: 'error'; id?: number; message: string };
+export type { TextReply, TextRequest } from './text-protocol';
 
 export interface TextRun {
   /** The final images; rejects with Error('cancelled') after cancel(). */
@@ -44,75 +35,55 @@ export interface TextModel {
 
 const CANCELLED = 'cancelled';
 
-function startWorker(backend: string, search: string): Promise<TextModel> {
-  return new Promise((resolve, reject) => {
-    let worker: Worker;
-    try {
-      worker = new Worker(new URL('./text-worker.ts', import.meta.url), { type: 'module' });
-    } catch (e) {
-      reject(e instanceof Error ? e : new Error(String(e)));
-      return;
-    }
-    type Pending = { onFrame: (f: TextFrame) => void; resolve: (x: Float32Array) => void; reject: (e: Error) => void };
-    const pending = new Map<number, Pending>();
-    let nextId = 1;
-    let loaded = false;
-    let lastTensors = 0;
-    worker.onerror = (e) => {
-      const err = new Error(`text model worker failed: ${e.message || 'unknown error'}`);
-      if (!loaded) reject(err);
-      for (const p of pending.values()) p.reject(err);
-      pending.clear();
-    };
-    worker.onmessage = (e: MessageEvent<TextReply>) => {
-      const m = e.data;
-      if (m.type === 'loaded') {
-        loaded = true;
-        resolve({
-          config: m.config, meta: m.meta, source: m.source, isTest: m.isTest, where: `worker (${m.backend})`,
-          tensors: () => lastTensors,
-          run(spec, onFrame) {
-            const id = nextId++;
-            const done = new Promise<Float32Array>((res, rej) => pending.set(id, { onFrame, resolve: res, reject: rej }));
-            worker.postMessage({ type: 'sample', id, spec } satisfies TextRequest);
-            return { done, cancel: () => worker.postMessage({ type: 'cancel', id } satisfies TextRequest) };
-          },
-        });
-      } else if (m.type === 'frame') {
-        pending.get(m.id)?.onFrame(m.frame);
-      } else if (m.type === 'done') {
-        lastTensors = m.tensors;
-        pending.get(m.id)?.resolve(m.x0);
-        pending.delete(m.id);
-      } else if (m.type === 'cancelled') {
-        pending.get(m.id)?.reject(new Error(CANCELLED));
-        pending.delete(m.id);
-      } else if (m.type === 'error') {
-        if (m.id === undefined) {
-          if (!loaded) reject(new Error(m.message));
-          worker.terminate();
-        } else {
-          pending.get(m.id)?.reject(new Error(m.message));
-          pending.delete(m.id);
-        }
-      }
-    };
-    const tiny = modelChoiceFromSearch(search) === 'tiny';
-    worker.postMessage({ type: 'load', backend, url: new URL(SHIPPED_TEXT_MODEL_URL, location.href).href, tiny } satisfies TextRequest);
+async function startWorker(backend: string, search: string): Promise<TextModel> {
+  const worker = new Worker(new URL('./text-worker.ts', import.meta.url), { type: 'module' });
+  let lastTensors = 0;
+  const channel = new RequestChannel<TextRequest, TextReply>(worker, {
+    name: 'text model worker',
+    isReply: isTextReply,
+    idOf: (m) => m.id,
+    settle: (m) => {
+      if (m.type === 'frame') return { kind: 'progress' };
+      if (m.type === 'error') return { kind: 'error', message: m.message };
+      if (m.type === 'cancelled') return { kind: 'error', message: CANCELLED };
+      if (m.type === 'done') lastTensors = m.tensors;
+      return { kind: 'done', value: m };
+    },
   });
+  const tiny = modelChoiceFromSearch(search) === 'tiny';
+  const loaded = await channel.request<Extract<TextReply, { type: 'loaded' }>>((id) => ({
+    type: 'load',
+    id,
+    backend,
+    url: new URL(SHIPPED_TEXT_MODEL_URL, location.href).href,
+    tiny,
+  })).done.catch((e: unknown) => {
+    // A worker that cannot load the model is of no further use.
+    channel.fail(e instanceof Error ? e : new Error(String(e)));
+    throw e;
+  });
+  return {
+    config: loaded.config, meta: loaded.meta, source: loaded.source, isTest: loaded.isTest, where: `worker (${loaded.backend})`,
+    tensors: () => lastTensors,
+    run(spec, onFrame) {
+      const { id, done } = channel.request<Extract<TextReply, { type: 'done' }>>((id) => ({ type: 'sample', id, spec }), {
+        onReply: (m) => m.type === 'frame' && onFrame(m.frame),
+      });
+      return { done: done.then((m) => m.x0), cancel: () => channel.send({ type: 'cancel', id }) };
+    },
+  };
 }
 
 async function mainThread(backend: string, why: string, search: string): Promise<TextModel> {
   const m = modelChoiceFromSearch(search) === 'tiny' ? tinyTextModel() : await fetchModel(SHIPPED_TEXT_MODEL_URL);
   if (!m.config.text) throw new Error('the shipped text model file is not a text model');
-  const schedule = makeSchedule({ kind: 'linear', T: m.config.timesteps });
   return {
     config: m.config, meta: m.meta, source: m.source, isTest: m.isTest, where: `main thread (${backend}; no worker: ${why})`,
     tensors: () => tf.memory().numTensors,
     run(spec, onFrame) {
       let stop = false;
       const done = (async () => {
-        const it = sampleText(m.weights, m.config, schedule, spec);
+        const it = sampleTextModel(m, spec);
         for (;;) {
           if (stop) {
             await it.return(new Float32Array(0));

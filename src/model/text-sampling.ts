@@ -15,6 +15,7 @@ import { createRng } from '../diffusion/rng';
 import { runSampler } from '../diffusion/sampler';
 import type { Schedule } from '../diffusion/schedule';
 import type { UNetConfig } from './config';
+import { modelSchedule } from './model-info';
 import type { Weights } from './params';
 import { predictTextEps, textMaxTokens, type CrossAttentionMap } from './text-eps';
 
@@ -92,4 +93,12 @@ export async function* sampleText(weights: Weights, config: UNetConfig, schedule
       xPrev: Float32Array.from(f.xPrev), ...extra,
     };
   }
+}
+
+/** sampleText on the schedule the model's weight file names (what the text worker and its main-thread twin run). */
+export function sampleTextModel(
+  model: { weights: Weights; config: UNetConfig; meta: Record<string, unknown> },
+  spec: TextSampleSpec,
+): AsyncGenerator<TextFrame, Float32Array, void> {
+  return sampleText(model.weights, model.config, modelSchedule(model.config, model.meta), spec);
 }

@@ -1,19 +1,16 @@
 /**
  * The text model's Web Worker (lessons 6–8): it holds the text-scenes model
  * and runs whole sampling runs, posting every step as it goes, so that the
- * page never waits on the network. Protocol (text-client.ts is the other end):
- *   → { type: 'load', backend, url, tiny }    ← { type: 'loaded', config, meta, backend, source, isTest }
- *   → { type: 'sample', id, spec }            ← { type: 'frame', id, frame } … ← { type: 'done', id, x0, tensors }
- *   → { type: 'cancel', id }                  ← { type: 'cancelled', id }
- *   ← { type: 'error', id?, message }
+ * page never waits on the network. It speaks the protocol in
+ * text-protocol.ts (text-client.ts is the other end).
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
-import { makeSchedule } from '../diffusion/schedule';
 import { fetchModel, type BrowserModel } from './browser-model';
-import type { TextReply, TextRequest } from './text-client';
+import { isTextRequest, type TextReply, type TextRequest } from './text-protocol';
+import { serveRequests } from '../workers/rpc';
 import { tinyTextModel } from './text-model';
-import { sampleText, type TextFrame } from './text-sampling';
+import { sampleTextModel, type TextFrame } from './text-sampling';
 import { startWorkerBackend } from './worker-backend';
 
 let model: BrowserModel | null = null;
@@ -28,20 +25,18 @@ function buffers(f: TextFrame): Transferable[] {
   return [...new Set(out)];
 }
 
-self.onmessage = async (e: MessageEvent<TextRequest>) => {
-  const m = e.data;
+async function handle(m: TextRequest) {
   try {
     if (m.type === 'load') {
       const backend = await startWorkerBackend(m.backend);
       model = m.tiny ? tinyTextModel() : await fetchModel(m.url);
       if (!model.config.text) throw new Error('this weight file is not a text model');
-      post({ type: 'loaded', config: model.config, meta: model.meta, backend, source: model.source, isTest: model.isTest });
+      post({ type: 'loaded', id: m.id, config: model.config, meta: model.meta, backend, source: model.source, isTest: model.isTest });
     } else if (m.type === 'cancel') {
       cancelled.add(m.id);
     } else if (m.type === 'sample') {
       if (!model) throw new Error('the text model is not loaded');
-      const schedule = makeSchedule({ kind: 'linear', T: model.config.timesteps });
-      const it = sampleText(model.weights, model.config, schedule, m.spec);
+      const it = sampleTextModel(model, m.spec);
       for (;;) {
         if (cancelled.delete(m.id)) {
           await it.return(new Float32Array(0));
@@ -57,6 +52,8 @@ self.onmessage = async (e: MessageEvent<TextRequest>) => {
       }
     }
   } catch (err) {
-    post({ type: 'error', id: m.type === 'sample' ? m.id : undefined, message: err instanceof Error ? err.message : String(err) });
+    post({ type: 'error', id: m.id, message: err instanceof Error ? err.message : String(err) });
   }
-};
+}
+
+serveRequests(self as unknown as Worker, isTextRequest, handle, () => post({ type: 'error', message: 'malformed request to the text model worker' }));

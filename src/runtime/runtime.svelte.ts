@@ -16,9 +16,20 @@ class TfRuntime {
   private pending: Promise<RuntimeReport> | null = null;
 
   ensure(): Promise<RuntimeReport> {
-    if (this.pending) return this.pending;
+    return this.pending ?? this.start(false);
+  }
+
+  /**
+   * Times the backends again and switches to the fastest (the system-check
+   * page's button). Models already loaded stay where they are until reload.
+   */
+  remeasure(): Promise<RuntimeReport> {
+    return this.start(true);
+  }
+
+  private start(remeasure: boolean): Promise<RuntimeReport> {
     this.status = 'loading';
-    this.pending = startTf(backendOverrideFromSearch(location.search)).then(
+    this.pending = startTf(backendOverrideFromSearch(location.search), { remeasure }).then(
       (report) => {
         this.report = report;
         this.status = 'ready';

@@ -1,61 +1,37 @@
 /**
- * TF.js start-up for a Web Worker: the same order and reasons as
- * src/runtime/tf-runtime.ts (webgpu → webgl → cpu, via backends.ts's pure
- * logic), without `document`/`window`: WebGL is probed on an OffscreenCanvas.
- * Also watches the WebGPU device so a lost GPU is reported, not hung on.
+ * TF.js start-up for the training worker: src/backends/start.ts (the same
+ * rules and reasons as the page), with the lab's probe and no storage (a
+ * worker has no localStorage; the page keeps the measurement).
  */
-import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-webgpu';
-import { BACKEND_ORDER, chooseBackend, describeAttempts, planBackends, type BackendName } from '../runtime/backends';
-import { activateBackend } from '../runtime/tf-backend-check';
+import type { BackendName } from '../backends/choice';
+import { unetProbe } from '../backends/probe';
+import { startTf, webgpuDevice } from '../backends/start';
+
+export { webgpuDevice };
 
 export interface WorkerTfReport {
   backend: BackendName;
+  why: string;
   fallbackReasons: string[];
   adapterInfo?: string;
-}
-
-async function probe(backend: BackendName): Promise<string | null> {
-  if (backend === 'webgpu') {
-    const gpu = (navigator as Navigator & { gpu?: GPU }).gpu;
-    if (!gpu) return 'not supported here';
-    const adapter = await gpu.requestAdapter().catch(() => null);
-    if (!adapter) return 'no adapter';
-  } else if (backend === 'webgl') {
-    if (typeof OffscreenCanvas === 'undefined') return 'no OffscreenCanvas in workers';
-    const c = new OffscreenCanvas(1, 1);
-    const gl = c.getContext('webgl2');
-    if (!gl) return 'no context';
-    gl.getExtension('WEBGL_lose_context')?.loseContext();
-  }
-  return activateBackend(tf, backend);
+  threads?: number;
 }
 
 /**
- * Starts TF.js on the best backend, skipping `exclude` (backends that already
- * failed, e.g. after a lost device).
+ * Starts TF.js on the chosen backend, skipping `exclude` (backends that
+ * already failed, e.g. after a lost device).
  */
 export async function startWorkerTf(override: string | null, exclude: BackendName[] = []): Promise<WorkerTfReport> {
-  const plan = planBackends(override);
-  plan.order = plan.order.filter((b) => !exclude.includes(b));
-  const { active, attempts } = await chooseBackend(plan, probe);
-  const reasons = [...exclude.map((b) => `${b === 'webgpu' ? 'WebGPU' : b === 'webgl' ? 'WebGL' : 'CPU'}: lost earlier`), ...describeAttempts(attempts)];
-  if (!active) throw new Error(`No TensorFlow.js backend could start (${reasons.join('; ')}).`);
-  let adapterInfo: string | undefined;
-  if (active === 'webgpu') {
-    const info = (tf.backend() as unknown as { adapterInfo?: { vendor?: string; architecture?: string } }).adapterInfo;
-    adapterInfo = info ? [info.vendor, info.architecture].filter(Boolean).join(' · ') || undefined : undefined;
-  }
-  return { backend: active, fallbackReasons: reasons, adapterInfo };
+  const r = await startTf({ override, exclude, probe: unetProbe(16) });
+  return { backend: r.backend, why: r.why, fallbackReasons: r.fallbackReasons, adapterInfo: r.adapterInfo, threads: r.threads };
 }
 
-/** The GPUDevice TF.js' WebGPU backend runs on, when that backend is active. */
-export function webgpuDevice(): GPUDevice | null {
-  if (tf.getBackend() !== 'webgpu') return null;
-  return (tf.backend() as unknown as { device?: GPUDevice }).device ?? null;
-}
-
+/**
+ * Where training goes after `after` failed: a lost GPU device usually means
+ * the GPU is gone for every API, so the CPU path (wasm with our kernels), and
+ * after wasm, plain JavaScript.
+ */
 export function nextBackend(after: BackendName): BackendName | null {
-  const i = BACKEND_ORDER.indexOf(after);
-  return BACKEND_ORDER[i + 1] ?? null;
+  if (after === 'cpu') return null;
+  return after === 'wasm' ? 'cpu' : 'wasm';
 }

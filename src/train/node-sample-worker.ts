@@ -5,8 +5,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createRng } from '../diffusion/rng';
-import { makeSchedule } from '../diffusion/schedule';
 import { loadModelFromDisk } from '../model/load';
+import { modelSchedule } from '../model/model-info';
 import { generateSamples, type SamplerName } from './generate';
 import { generateTextSamples } from './text-generate';
 import { startNodeBackend } from './node-backend';
@@ -28,7 +28,7 @@ export interface SampleJob {
 const port = parentPort!;
 await startNodeBackend('wasm');
 const model = loadModelFromDisk((workerData as { modelPath: string }).modelPath);
-const schedule = makeSchedule({ kind: 'linear', T: model.config.timesteps });
+const schedule = modelSchedule(model.config, model.meta);
 port.on('message', async (job: SampleJob | null) => {
   if (!job) {
     port.close();

@@ -10,6 +10,7 @@
  *                  exported, imported, error, deviceLost
  */
 import type { DatasetName } from '../data/digits';
+import type { BackendName } from '../backends/choice';
 
 export type ScheduleChoice = 'linear' | 'cosine';
 export type Weighting = 'min-snr' | 'mse';
@@ -64,7 +65,9 @@ export function needsNewModel(a: LabSettings, b: LabSettings): (typeof MODEL_KEY
 export type Phase = 'booting' | 'idle' | 'loading' | 'training' | 'paused' | 'lost' | 'failed';
 
 export interface BackendInfo {
-  backend: 'webgpu' | 'webgl' | 'cpu';
+  backend: BackendName;
+  why?: string;
+  threads?: number;
   fallbackReasons: string[];
   adapterInfo?: string;
 }

@@ -71,8 +71,8 @@ let backendEpoch = 0;
 /** Resolves once the current WebGPU device is lost (null: not on WebGPU). */
 let deviceLost: Promise<void> | null = null;
 
-async function startBackend(exclude: BackendName[]) {
-  const report = await startWorkerTf(override, exclude);
+async function startBackend(exclude: BackendName[], wanted: string | null = override) {
+  const report = await startWorkerTf(wanted, exclude);
   backend = report.backend;
   const epoch = ++backendEpoch;
   post({ type: 'ready', info: report });
@@ -325,8 +325,9 @@ async function handle(m: ToWorker) {
       generation++;
       session = null;
       const exclude = [...lost];
+      const from = backend;
       if (backend && !exclude.includes(backend)) exclude.push(backend);
-      await startBackend(exclude);
+      await startBackend(exclude, from ? nextBackend(from) : override);
       phase = 'idle';
       if (!(await restore({ sample: false }))) status();
       return;

@@ -1,6 +1,8 @@
-// Runs inside headless Chromium (vitest browser mode) with --enable-unsafe-webgpu:
-// proves TF.js really computes on WebGPU here, that forcing the other backends
-// works, and that a missing WebGPU falls back with a reason.
+// Runs inside headless Chromium (vitest browser mode) with --enable-unsafe-webgpu,
+// where WebGPU and WebGL are SwiftShader (software): proves the page then
+// chooses wasm and says why, that WebGPU, forced, really computes right
+// answers, that every backend can be forced, and that a missing WebGPU is
+// reported with its reason.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Rank } from '@tensorflow/tfjs';
 import { startTf } from '../../src/runtime/tf-runtime';
@@ -15,17 +17,28 @@ afterEach(() => {
 });
 
 describe('TF.js runtime in Chromium', () => {
-  it('starts on WebGPU and computes a known matrix product there', async () => {
+  it('on a software GPU (SwiftShader) it chooses wasm by itself, and says why', async () => {
     const report = await startTf();
+    expect(report.facts.webgpu).toBe('software');
+    expect(report.backend).toBe('wasm');
+    expect(report.why).toMatch(/no hardware GPU/);
+    expect(report.fallbackReasons.some((r) => /^WebGPU: software adapter/.test(r))).toBe(true);
+    expect(report.threads).toBeGreaterThanOrEqual(1);
+    expect((await runSmokeTest(report.tf)).values).toEqual(SMOKE_EXPECTED);
+  });
+
+  it('?backend=webgpu runs on WebGPU and computes a known matrix product there', async () => {
+    const report = await startTf('webgpu');
     expect(report.backend).toBe('webgpu');
     expect(report.tf.getBackend()).toBe('webgpu');
+    expect(report.forced).toBe('webgpu');
     expect(report.fallbackReasons).toEqual([]);
     const smoke = await runSmokeTest(report.tf);
     expect(smoke.values).toEqual(SMOKE_EXPECTED);
   });
 
-  it('runs a conv on WebGPU with the same answer as the cpu backend', async () => {
-    const { tf } = await startTf();
+  it.each(['webgpu', 'wasm'] as const)('runs a conv on %s with the same answer as the cpu backend', async (name) => {
+    const { tf } = await startTf(name);
     const x = tf.randomNormal<Rank.R4>([1, 8, 8, 3], 0, 1, 'float32', 7);
     const w = tf.randomNormal<Rank.R4>([3, 3, 3, 4], 0, 1, 'float32', 8);
     const onGpu = await tf.conv2d(x, w, 1, 'same').data();
@@ -40,27 +53,35 @@ describe('TF.js runtime in Chromium', () => {
     expect(maxDiff).toBeLessThan(1e-4);
   });
 
-  it.each(['webgl', 'cpu'] as const)('?backend=%s forces that backend', async (name) => {
+  it.each(['webgl', 'wasm', 'cpu'] as const)('?backend=%s forces that backend', async (name) => {
     const report = await startTf(name);
     expect(report.backend).toBe(name);
     expect(report.forced).toBe(name);
     expect((await runSmokeTest(report.tf)).ok).toBe(true);
   });
 
-  it('falls back to WebGL and says why when WebGPU has no adapter', async () => {
+  it('says why when WebGPU has no adapter (and WebGL is software): wasm', async () => {
     Object.defineProperty(navigator, 'gpu', {
       configurable: true,
       value: { requestAdapter: async () => null },
     });
     const report = await startTf();
-    expect(report.backend).toBe('webgl');
-    expect(report.fallbackReasons).toEqual(['WebGPU: no adapter']);
+    expect(report.backend).toBe('wasm');
+    expect(report.fallbackReasons[0]).toBe('WebGPU: no adapter');
+    expect(report.fallbackReasons[1]).toMatch(/^WebGL: software renderer \(.*SwiftShader/);
   });
 
-  it('falls back when the browser has no WebGPU at all', async () => {
+  it('says why when the browser has no WebGPU at all', async () => {
     Object.defineProperty(navigator, 'gpu', { configurable: true, value: undefined });
     const report = await startTf();
-    expect(report.backend).toBe('webgl');
+    expect(report.backend).toBe('wasm');
     expect(report.fallbackReasons[0]).toMatch(/^WebGPU: not supported/);
+  });
+
+  it('a forced backend that cannot start falls back in order, with its reason', async () => {
+    Object.defineProperty(navigator, 'gpu', { configurable: true, value: undefined });
+    const report = await startTf('webgpu');
+    expect(report.backend).not.toBe('webgpu');
+    expect(report.attempts[0]).toMatchObject({ backend: 'webgpu', ok: false });
   });
 });

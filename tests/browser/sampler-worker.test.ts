@@ -1,4 +1,4 @@
-// The model worker (src/model/browser-worker.ts) gives the same ε̂ as the
+// The model worker (src/model/browser-worker.ts, via src/workers/rpc.ts) gives the same ε̂ as the
 // main-thread path for the shipped model, on the same backend.
 import { describe, expect, it } from 'vitest';
 import { startTf } from '../../src/runtime/tf-runtime';
@@ -7,7 +7,8 @@ import { predictEpsBatch } from '../../src/model/browser-eps';
 import { loadPageModel } from '../../src/model/browser-sampler-client';
 
 describe('model worker', () => {
-  it.each(['webgl'] as const)('matches the main thread on %s (shipped model, guided batch of 2)', async (backend) => {
+  // wasm: what the page itself chooses here (no hardware GPU); one backend per file, since the page's model worker is shared.
+  it.each(['wasm'] as const)('matches the main thread on %s (shipped model, guided batch of 2)', async (backend) => {
     await startTf(backend);
     const m = await fetchModel();
     const x = Float32Array.from({ length: 2 * 784 }, (_, i) => Math.sin(i * 0.37));

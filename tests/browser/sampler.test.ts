@@ -1,4 +1,4 @@
-// Runs inside headless Chromium on WebGPU (SwiftShader): the lesson-5 sampling
+// Runs inside headless Chromium on WebGPU (SwiftShader, forced: the page itself would choose wasm here): the lesson-5 sampling
 // path (maths-core sampler + browser-eps.ts + a TINY random U-Net, 8×8) keeps
 // the tensor count flat, handles 1 and T steps, and is deterministic.
 // T: DDIM with T = 1000 network calls on SwiftShader takes minutes, so the
@@ -28,7 +28,7 @@ async function runOnce(m: ReturnType<typeof tinyTestModel>, T: number, choice: S
 
 describe('sampling in the browser (tiny random U-Net)', () => {
   it('runs on WebGPU, with a flat tensor count over 20 sampler runs', async () => {
-    const { tf, backend } = await startTf();
+    const { tf, backend } = await startTf('webgpu');
     expect(backend).toBe('webgpu');
     const m = tinyTestModel(3);
     await runOnce(m, 1000, { kind: 'ddim', steps: 2, spacing: 'linspace', eta: 0 }, 1); // warm-up: shaders
@@ -42,7 +42,7 @@ describe('sampling in the browser (tiny random U-Net)', () => {
   });
 
   it('DDIM with 1 step (T = 1000) and with all T steps (T = 50) both work', async () => {
-    await startTf();
+    await startTf('webgpu');
     const m = tinyTestModel(3);
     const one = await runOnce(m, 1000, { kind: 'ddim', steps: 1, spacing: 'linspace', eta: 0 }, 4);
     expect(one.frames).toHaveLength(1);
@@ -56,7 +56,7 @@ describe('sampling in the browser (tiny random U-Net)', () => {
   });
 
   it('the same seed gives the same samples; another seed, others', async () => {
-    await startTf();
+    await startTf('webgpu');
     const m = tinyTestModel(3);
     const c: SamplerChoice = { kind: 'ddpm-posterior', steps: 3, spacing: 'linspace', eta: 0 };
     const a = await runOnce(m, 1000, c, 11, 2);

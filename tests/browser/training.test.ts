@@ -1,9 +1,9 @@
-// Runs inside headless Chromium on WebGPU (SwiftShader): the lab's training
+// Runs inside headless Chromium on WebGPU (SwiftShader, forced) and on wasm: the lab's training
 // code (TrainingSession, the same the worker drives) trains a tiny U-Net for
 // 20 steps on one fixed batch. The loss on a fixed noised batch falls, the
 // tensor count stays flat, and the sample grid draws. Then the real worker
 // answers the protocol: init → start → progress → pause → saved → resume, and
-// a lost GPU: deviceLost → fallback to WebGL → the saved state → resume.
+// a lost GPU: deviceLost → fallback to wasm → the saved state → resume.
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { startWorkerTf } from '../../src/train/browser-tf';
@@ -14,9 +14,10 @@ import { signedToRgba } from '../../src/viz/grey';
 import { idbClear } from '../../src/runtime/model-store-idb';
 
 describe('training in the browser', () => {
-  it('a tiny U-Net learns a fixed batch on WebGPU, with a flat tensor count', async () => {
-    const report = await startWorkerTf(null);
-    expect(report.backend).toBe('webgpu');
+  // wasm with the project's kernels is what a reader without a GPU trains on (the worker's own choice here).
+  it.each([['webgpu', 'webgpu'], ['wasm', null]] as const)('a tiny U-Net learns a fixed batch on %s, with a flat tensor count', async (name, override) => {
+    const report = await startWorkerTf(override);
+    expect(report.backend).toBe(name);
     const set = await loadDigits('mnist', 'test', { baseUrl: '/site/public/data/' });
     const settings = normaliseSettings({ ...TINY_SETTINGS, lr: 3e-3 });
     const session = new TrainingSession({ settings, data: selectClasses(set, settings.classes, 64) });
@@ -57,7 +58,7 @@ describe('training in the browser', () => {
     expect(tf.memory().numTensors).toBeLessThan(n0);
   }, 600_000);
 
-  it('the worker speaks the protocol: start, progress, pause, saved, resume; a lost GPU falls back to WebGL from the last save', async () => {
+  it('the worker speaks the protocol: start, progress, pause, saved, resume; a lost GPU falls back to wasm from the last save', async () => {
     await idbClear();
     const worker = new Worker(new URL('../../src/train/worker.ts', import.meta.url), { type: 'module' });
     const seen: FromWorker[] = [];
@@ -78,7 +79,7 @@ describe('training in the browser', () => {
       seen.push(e.data);
     };
     const settings = normaliseSettings({ ...TINY_SETTINGS });
-    worker.postMessage({ type: 'init', settings, backend: null, dataBase: '/site/public/data/' });
+    worker.postMessage({ type: 'init', settings, backend: 'webgpu', dataBase: '/site/public/data/' });
     const ready = (await waitFor((m) => m.type === 'ready')) as Extract<FromWorker, { type: 'ready' }>;
     expect(ready.info.backend).toBe('webgpu');
     await waitFor((m) => m.type === 'status' && m.phase === 'idle');
@@ -106,7 +107,7 @@ describe('training in the browser', () => {
     // A lost GPU (as a driver reset would do): the worker says so, names the last save and the next backend.
     worker.postMessage({ type: 'loseDevice' });
     const lost = (await waitFor((m) => m.type === 'deviceLost')) as Extract<FromWorker, { type: 'deviceLost' }>;
-    expect(lost.next).toBe('webgl');
+    expect(lost.next).toBe('wasm');
     expect(lost.savedStep).toBeGreaterThanOrEqual(saved.step);
     await waitFor((m) => m.type === 'status' && m.phase === 'lost');
     const lostAt = seen.length;
@@ -114,7 +115,7 @@ describe('training in the browser', () => {
     // Fallback: WebGL, the saved state comes back, and training resumes from it.
     worker.postMessage({ type: 'fallback' });
     const again = (await waitFor((m) => m.type === 'ready' && seen.indexOf(m) >= lostAt)) as Extract<FromWorker, { type: 'ready' }>;
-    expect(again.info.backend).toBe('webgl');
+    expect(again.info.backend).toBe('wasm');
     expect(again.info.fallbackReasons.join(' ')).toMatch(/WebGPU: lost/);
     const restored = (await waitFor((m) => m.type === 'restored' && seen.indexOf(m) >= lostAt)) as Extract<FromWorker, { type: 'restored' }>;
     expect(restored.step).toBe(lost.savedStep);

@@ -86,7 +86,7 @@ describe('the model switch in lessons 1 and 5', () => {
     await tab.page.getByTestId('step-forward').click();
     await tab.page.getByTestId('position').filter({ hasText: /^step 1 of 10/ }).waitFor({ timeout: 120_000 });
     expect(await tab.page.getByTestId('position').textContent()).toBe('step 1 of 10, t = 89');
-    expect(await tab.page.getByTestId('where').textContent()).toMatch(/in a worker \((webgpu|webgl|cpu)\)/);
+    expect(await tab.page.getByTestId('where').textContent()).toMatch(/in a worker \((webgpu|webgl|wasm|cpu)\)/);
     // The grid samples with it.
     expect(await tab.page.getByTestId('grid-using').textContent()).toContain('Your model (step 1,234)');
     await tab.page.getByTestId('grid-start').click();
@@ -94,7 +94,7 @@ describe('the model switch in lessons 1 and 5', () => {
       const p = document.querySelector('[data-testid="grid-progress"]') as HTMLProgressElement | null;
       return p && p.value === 10 && p.max === 10;
     }, null, { timeout: 120_000 });
-    expect(await tab.page.getByTestId('reverse-grid').locator('figcaption').first().textContent()).toBe('Dress');
+    expect(await tab.page.getByTestId('sample-grid').locator('figcaption').first().textContent()).toBe('Dress');
     // SDEdit follows the same choice, with its own switch.
     await tab.page.getByTestId('sdedit').scrollIntoViewIfNeeded();
     await expect(tab.page.getByTestId('sdedit').getByRole('radio', { name: /Yours/ }).isChecked()).resolves.toBe(true);

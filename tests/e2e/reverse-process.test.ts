@@ -48,7 +48,7 @@ describe('lesson 5: the reverse process (test model)', () => {
     const eps = await canvasGrey(tab.page, 'eps-a');
     expect(new Set(eps).size).toBeGreaterThan(4);
     // The network runs off the main thread.
-    expect(await tab.page.getByTestId('where').textContent()).toMatch(/in a worker \((webgpu|webgl|cpu)\)/);
+    expect(await tab.page.getByTestId('where').textContent()).toMatch(/in a worker \((webgpu|webgl|wasm|cpu)\)/);
   });
 
   it('steps forward and back through the kept history, and the keyboard does too', async () => {

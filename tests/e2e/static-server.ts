@@ -6,14 +6,16 @@
 import { createServer, type Server } from 'node:http';
 import sirv from 'sirv';
 
-export async function serveStatic(dir: string, port = 0): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveStatic(dir: string, port = 0, headers: Record<string, string> = {}): Promise<{ url: string; close: () => Promise<void> }> {
   const handler = sirv(dir, { dev: false, etag: true, single: false, dotfiles: false });
-  const server: Server = createServer((req, res) =>
+  const server: Server = createServer((req, res) => {
+    // Extra response headers, e.g. COOP/COEP to serve the site cross-origin isolated (wasm threads).
+    for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
     handler(req, res, () => {
       res.statusCode = 404;
       res.end('Not found');
-    }),
-  );
+    });
+  });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('static server has no port');

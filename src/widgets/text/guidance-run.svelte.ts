@@ -5,6 +5,7 @@
  * that step is still shown from the old run (flagged), so dragging a slider
  * never blanks the figure.
  */
+import { useFigure } from '../figure-context.svelte';
 import { MAX_TOKENS } from '../../data/vocabulary';
 import { ensureTf } from '../../runtime/runtime.svelte';
 import { isCancelled, loadTextModel, type TextModel, type TextRun } from '../../model/text-client';
@@ -134,6 +135,11 @@ export class TextSampler {
     this.ms.load();
     this.run = new StreamedRun({ keepAll });
     $effect(() => () => this.run.stop());
+    // The enclosing figure's run state (DESIGN's hooks).
+    const figure = useFigure();
+    $effect(() => {
+      figure.state = this.ms.error || this.run.error ? 'error' : this.run.busy || !this.ms.model ? 'running' : this.run.final ? 'done' : 'idle';
+    });
   }
 
   get model(): TextModel | null {

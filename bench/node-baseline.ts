@@ -1,0 +1,57 @@
+/**
+ * The same work as the browser benches, in Node on the project's wasm engine
+ * (TF.js wasm + our kernels, SIMD, one thread): the baseline each browser
+ * backend is read against. In-process, after one warm-up step.
+ */
+import { createRng } from '../src/diffusion/rng';
+import { loadModelFromDisk } from '../src/model/load';
+import { modelSchedule } from '../src/model/model-info';
+import { disposeWeights } from '../src/model/params';
+import { sampleTextModel } from '../src/model/text-sampling';
+import { textMaxTokens } from '../src/model/text-eps';
+import { encodeBatch } from '../src/text/tokenizer';
+import { startNodeBackend } from '../src/backends/node';
+import { generateSamples } from '../src/train/generate';
+import { gridLabels } from '../src/widgets/reverse/grid';
+import { TEXT_BENCH_PROMPT } from './text';
+
+export interface NodeBaseline {
+  what: string;
+  ms: number;
+}
+
+/** Lesson 5's grid: 16 digits, DDIM-`steps`, guidance 2, shipped model. */
+export async function nodeSampling(steps = 50): Promise<NodeBaseline> {
+  await startNodeBackend('wasm');
+  const m = loadModelFromDisk('trained-models/mnist-cond');
+  try {
+    const labels = gridLabels('none', m.config.numClasses, 16);
+    const run = (n: number) =>
+      generateSamples({ weights: m.weights, config: m.config, schedule: modelSchedule(m.config, m.meta), labels, sampler: 'ddim', steps: n, guidance: 2, eta: 0, rng: createRng(1), chunk: 32 });
+    await run(1);
+    const t0 = performance.now();
+    await run(steps);
+    return { what: `16 digits, DDIM-${steps}, guidance 2`, ms: performance.now() - t0 };
+  } finally {
+    disposeWeights(m.weights);
+  }
+}
+
+/** Lesson 6's scene: one DDIM-`steps` sample at guidance 3 with every block's attention maps. */
+export async function nodeText(steps = 50): Promise<NodeBaseline> {
+  await startNodeBackend('wasm');
+  const m = loadModelFromDisk('trained-models/text-scenes');
+  try {
+    const tokens = encodeBatch([TEXT_BENCH_PROMPT], { maxTokens: textMaxTokens(m.config) });
+    const run = async (n: number) => {
+      const it = sampleTextModel(m, { tokens, guidance: [3], seeds: [1], steps: n, attention: true });
+      while (!(await it.next()).done);
+    };
+    await run(1);
+    const t0 = performance.now();
+    await run(steps);
+    return { what: `one scene, DDIM-${steps}, guidance 3, with maps`, ms: performance.now() - t0 };
+  } finally {
+    disposeWeights(m.weights);
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * The messages between the page and the text model's worker (text-worker.ts),
+ * with a guard for each direction, checked on arrival (src/workers/rpc.ts).
+ *   → load (id)              ← loaded (id) | error (id)
+ *   → sample (id, spec)      ← frame (id) … ← done (id) | cancelled (id) | error (id)
+ *   → cancel (id of the sample)
+ */
+import type { UNetConfig } from './config';
+import type { TextFrame, TextSampleSpec } from './text-sampling';
+import { is } from '../workers/rpc';
+
+export type TextRequest =
+  | { type: 'load'; id: number; backend: string; url: string; tiny: boolean }
+  | { type: 'sample'; id: number; spec: TextSampleSpec }
+  | { type: 'cancel'; id: number };
+
+export type TextReply =
+  | { type: 'loaded'; id: number; config: UNetConfig; meta: Record<string, unknown>; backend: string; source: string; isTest: boolean }
+  | { type: 'frame'; id: number; frame: TextFrame }
+  | { type: 'done'; id: number; x0: Float32Array; tensors: number }
+  | { type: 'cancelled'; id: number }
+  | { type: 'error'; id?: number; message: string };
+
+function isSpec(s: unknown): s is TextSampleSpec {
+  return is.obj(s) && is.i32(s.tokens) && is.obj(s.guidance) && is.obj(s.seeds) && is.int(s.steps);
+}
+
+export function isTextRequest(m: unknown): m is TextRequest {
+  if (!is.obj(m) || !is.int(m.id)) return false;
+  switch (m.type) {
+    case 'load':
+      return is.str(m.backend) && is.str(m.url) && is.bool(m.tiny);
+    case 'sample':
+      return isSpec(m.spec);
+    case 'cancel':
+      return true;
+    default:
+      return false;
+  }
+}
+
+export function isTextReply(m: unknown): m is TextReply {
+  if (!is.obj(m)) return false;
+  switch (m.type) {
+    case 'loaded':
+      return is.int(m.id) && is.obj(m.config) && is.obj(m.meta) && is.str(m.backend) && is.str(m.source) && is.bool(m.isTest);
+    case 'frame':
+      return is.int(m.id) && is.obj(m.frame) && is.f32(m.frame.xt) && is.f32(m.frame.x0);
+    case 'done':
+      return is.int(m.id) && is.f32(m.x0) && is.int(m.tensors);
+    case 'cancelled':
+      return is.int(m.id);
+    case 'error':
+      return (m.id === undefined || is.int(m.id)) && is.str(m.message);
+    default:
+      return false;
+  }
+}

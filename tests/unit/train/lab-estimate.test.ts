@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, TINY_SETTINGS, normaliseSettings } from '../../../src/train/protocol';
+import { estimateLine, minutesToReadable, READABLE_STEPS } from '../../../src/train/lab-estimate';
+
+describe('the lab time estimate', () => {
+  it('is steps left × measured time per step, rounded up to whole minutes', () => {
+    // 854 steps at 2.1 s = 1,793 s ≈ 29.9 min → 30.
+    expect(minutesToReadable(2100, DEFAULT_SETTINGS)).toBe(Math.ceil((READABLE_STEPS * 2.1) / 60));
+    expect(minutesToReadable(2100, DEFAULT_SETTINGS, 800)).toBe(Math.ceil(((READABLE_STEPS - 800) * 2.1) / 60));
+    expect(minutesToReadable(10, DEFAULT_SETTINGS)).toBe(1);
+    expect(minutesToReadable(2100, DEFAULT_SETTINGS, READABLE_STEPS)).toBeNull();
+  });
+
+  it('says nothing it has not measured: other settings, or no speed yet', () => {
+    expect(minutesToReadable(2100, normaliseSettings({ ...DEFAULT_SETTINGS, width: 16 }))).toBeNull();
+    expect(minutesToReadable(2100, normaliseSettings({ ...DEFAULT_SETTINGS, ...TINY_SETTINGS }))).toBeNull();
+    expect(minutesToReadable(2100, normaliseSettings({ ...DEFAULT_SETTINGS, classes: [3] }))).toBeNull();
+    expect(minutesToReadable(0, DEFAULT_SETTINGS)).toBeNull();
+    expect(estimateLine(0, DEFAULT_SETTINGS)).toMatch(/measuring/);
+    expect(estimateLine(1500, normaliseSettings({ ...DEFAULT_SETTINGS, batch: 32 }))).toMatch(/No time estimate/);
+    expect(estimateLine(1500, DEFAULT_SETTINGS)).toBe(`About 22 minutes to readable digits here (≈ ${READABLE_STEPS} steps at 1.5 s per step, as measured on this machine).`);
+  });
+});
