@@ -96,14 +96,42 @@ export interface StepResult {
   lr: number;
 }
 
-/** Everything needed to resume: weights, Adam moments, EMA, step, loss history. */
+/**
+ * Everything needed to resume: weights, Adam moments, EMA, step, loss history.
+ * The step is also the random state: every draw of step s comes from
+ * fork(s) of the seeded streams, so nothing else needs saving.
+ */
 export interface TrainerState {
   step: number;
+  /**
+   * Set when the run was restarted from weights alone (no Adam moments):
+   * Adam's bias correction and the linear warm-up count from this step
+   * instead of 0, since the moments start from zero again there.
+   */
+  restart?: TrainerRestart;
   weights: Map<string, Float32Array>;
   adamM: Map<string, Float32Array>;
   adamV: Map<string, Float32Array>;
   ema: Map<string, Float32Array>;
   lossHistory: number[];
+}
+
+export interface TrainerRestart {
+  step: number;
+  warmupSteps: number;
+}
+
+/**
+ * The state that resumes from weights alone (a shipped EMA file, when the
+ * optimiser checkpoint was not kept): weights and EMA both start from them,
+ * Adam from zero moments with a fresh warm-up of `warmupSteps`, and the step
+ * counter continues at `step` so that the seeded streams (data, t, ε, label
+ * dropout: all forks of the step) go on instead of replaying steps 0…step−1.
+ */
+export function stateFromWeights(weights: Map<string, Float32Array>, step: number, warmupSteps: number): TrainerState {
+  const zeros = new Map([...weights].map(([k, v]) => [k, new Float32Array(v.length)]));
+  const copy = () => new Map([...weights].map(([k, v]) => [k, Float32Array.from(v)]));
+  return { step, restart: { step, warmupSteps }, weights: copy(), ema: copy(), adamM: zeros, adamV: new Map([...zeros].map(([k, v]) => [k, new Float32Array(v.length)])), lossHistory: [] };
 }
 
 export interface Trainer {
@@ -197,12 +225,15 @@ export function createTrainer(opts: TrainerOptions, resume?: TrainerState): Trai
   const v = asVars(resume ? fromMap(resume.adamV, 'Adam v') : mapZeros(init), false);
   const weights = asVars(init, true);
   let step = resume?.step ?? 0;
+  const restart = resume?.restart;
   const lossHistory = resume ? [...resume.lossHistory] : [];
   const names = specs.map((s) => s.name);
   const varList = names.map((n) => weights[n]);
   const pix = config.imageSize * config.imageSize * config.inChannels;
 
-  const lrAt = (s: number) => (o.warmupSteps > 0 ? o.lr * Math.min(1, (s + 1) / o.warmupSteps) : o.lr);
+  const warmFrom = restart?.step ?? 0;
+  const warmSteps = restart?.warmupSteps ?? o.warmupSteps;
+  const lrAt = (s: number) => (warmSteps > 0 ? o.lr * Math.min(1, (s - warmFrom + 1) / warmSteps) : o.lr);
 
   async function trainStep(batch: Batch): Promise<StepResult> {
     const nb = makeNoisedBatch(batch, config, schedule(), o, step);
@@ -237,7 +268,8 @@ export function createTrainer(opts: TrainerOptions, resume?: TrainerState): Trai
         const norm = tf.sqrt(sq);
         scale = tf.minimum(1, tf.div(o.gradClip, tf.add(norm, 1e-6))) as tf.Scalar;
       }
-      const k = step + 1;
+      // Adam's update count, for its bias correction: its moments were zero at step warmFrom.
+      const k = step - warmFrom + 1;
       const emaDecay = Math.min(o.ema, (1 + step) / (10 + step));
       const attrs = { stepSize: lr / (1 - o.adamBeta1 ** k), beta1: o.adamBeta1, beta2: o.adamBeta2, bc2: 1 - o.adamBeta2 ** k, eps: o.adamEps, emaDecay };
       for (const n of names) {
@@ -276,7 +308,10 @@ export function createTrainer(opts: TrainerOptions, resume?: TrainerState): Trai
         for (const n of names) out.set(n, (await w[n].data()) as Float32Array);
         return out;
       };
-      return { step, weights: await read(weights), adamM: await read(m), adamV: await read(v), ema: await read(ema), lossHistory: [...lossHistory] };
+      return {
+        step, ...(restart ? { restart: { ...restart } } : {}),
+        weights: await read(weights), adamM: await read(m), adamV: await read(v), ema: await read(ema), lossHistory: [...lossHistory],
+      };
     },
     dispose() {
       for (const w of [weights, ema, m, v]) disposeWeights(w);
