@@ -1,5 +1,5 @@
 /**
- * npm run train -- --config mnist-cond [--steps N] [--fresh] [--backend wasm]
+ * npm run train -- --config mnist-cond [--steps N] [--fresh] [--backend wasm] [--workers N]
  *                  [--from-weights FILE --warmup 100] [--publish] [--ship]
  * npm run train -- --config digit-classifier [--epochs 3]   (the quality meter's CNN)
  *
@@ -17,6 +17,9 @@
  * --from-weights FILE restarts from weights alone (e.g. the shipped EMA when no
  * optimiser checkpoint was kept): weights and EMA from FILE, fresh Adam with a
  * warm-up of --warmup steps, the step counter continuing at the file's step.
+ * --workers N (default: every core) splits each step's batch across N threads
+ * (src/train/node-train-pool.ts); the result is the one-thread step's up to
+ * the order of float additions.
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, getPriority, loadavg } from 'node:os';
@@ -34,6 +37,7 @@ import { groundingTargets } from '../src/train/grounding';
 import { decodeCheckpoint, encodeCheckpoint, exportEmaWeights } from '../src/train/checkpoint';
 import { trainRecipe } from '../src/train/configs';
 import { startNodeBackend } from '../src/train/node-backend';
+import { createTrainPool } from '../src/train/node-train-pool';
 import { createTrainer, stateFromWeights, type TrainerState } from '../src/train/trainer';
 import { trainClassifier } from '../src/train/train-classifier';
 import { parseArgs } from '../src/train/cli-args';
@@ -47,7 +51,7 @@ if (argv[argv.indexOf('--config') + 1] === 'digit-classifier' && argv.includes('
 }
 const args = parseArgs(argv, {
   config: 'mnist-cond', steps: '', fresh: false, backend: 'wasm', 'save-every': '100', 'log-every': '10', out: '', checkpoint: '',
-  'from-weights': '', warmup: '100', publish: false, ship: false,
+  'from-weights': '', warmup: '100', publish: false, ship: false, workers: String(cpus().length),
 });
 const recipe = trainRecipe(String(args.config));
 const totalSteps = args.steps ? Number(args.steps) : recipe.steps;
@@ -144,10 +148,14 @@ const trainer = createTrainer(
   },
   resume,
 );
+// The grounding loss is not a sum over images, so a recipe that uses it trains on one thread.
+const threads = recipe.grounding?.weight ? 1 : Math.max(1, Number(args.workers));
+if (threads < Number(args.workers)) console.log('This recipe has a grounding loss, which cannot be split across workers: training on one thread.');
+const pool = await createTrainPool(trainer, schedule, threads);
 const desc = describeUNet(recipe.model);
 const hardware = `${cpus()[0]?.model ?? 'cpu'} ×${cpus().length}, Node ${process.version}, TF.js ${tf.version.tfjs} ${backend}`;
 const niceness = getPriority();
-console.log(`${recipe.name}: ${desc.params} params, ${(desc.flopsPerImage / 1e6).toFixed(0)} MFLOPs/image, batch ${recipe.batch}, ${hardware}`);
+console.log(`${recipe.name}: ${desc.params} params, ${(desc.flopsPerImage / 1e6).toFixed(0)} MFLOPs/image, batch ${recipe.batch}, ${pool.threads} thread(s), ${hardware}`);
 
 /** Batch of step s: random indices from a stream that depends only on (seed, s). */
 function batchAt(s: number) {
@@ -182,7 +190,7 @@ async function save() {
   const wall = wallSoFar + (Date.now() - sessionStart) / 1000;
   const session = {
     started: new Date(sessionStart).toISOString(), fromStep: sessionStartStep, toStep: state.step, seconds: (Date.now() - sessionStart) / 1000, hardware,
-    workers: 1, nice: niceness, ...(loads.length ? { loadAverage: { min: Math.min(...loads), mean: round2(loads.reduce((a, b) => a + b, 0) / loads.length), max: Math.max(...loads) } } : {}),
+    threads: pool.threads, nice: niceness, ...(loads.length ? { loadAverage: { min: Math.min(...loads), mean: round2(loads.reduce((a, b) => a + b, 0) / loads.length), max: Math.max(...loads) } } : {}),
   };
   const allSessions = [...sessions, session];
   atomicWrite(ckptPath, encodeCheckpoint(recipe.model, state, trainer.options, { wallSeconds: wall, sessions: allSessions, recipe, groundingLog, priorLossCurve }));
@@ -219,7 +227,7 @@ if (existsSync(stopFile)) rmSync(stopFile);
 while (trainer.step < totalSteps && !stopping && !existsSync(stopFile)) {
   const t0 = performance.now();
   loads.push(round2(loadavg()[0]));
-  const r = await trainer.trainStep(batchAt(trainer.step));
+  const r = await pool.step(batchAt(trainer.step));
   stepTimes.push(performance.now() - t0);
   if (!Number.isFinite(r.loss)) {
     console.error(`Loss became ${r.loss} at step ${r.step}; stopping without saving.`);
@@ -238,6 +246,7 @@ while (trainer.step < totalSteps && !stopping && !existsSync(stopFile)) {
 }
 await save();
 console.log(`Saved at step ${trainer.step} → ${ckptPath}, ${join(outDir, 'weights.ddmw')}`);
+await pool.close();
 trainer.dispose();
 
 function round2(x: number) {
