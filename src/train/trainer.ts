@@ -129,9 +129,9 @@ export interface TrainerRestart {
  * dropout: all forks of the step) go on instead of replaying steps 0…step−1.
  */
 export function stateFromWeights(weights: Map<string, Float32Array>, step: number, warmupSteps: number): TrainerState {
-  const zeros = new Map([...weights].map(([k, v]) => [k, new Float32Array(v.length)]));
   const copy = () => new Map([...weights].map(([k, v]) => [k, Float32Array.from(v)]));
-  return { step, restart: { step, warmupSteps }, weights: copy(), ema: copy(), adamM: zeros, adamV: new Map([...zeros].map(([k, v]) => [k, new Float32Array(v.length)])), lossHistory: [] };
+  const zeros = () => new Map([...weights].map(([k, v]) => [k, new Float32Array(v.length)]));
+  return { step, restart: { step, warmupSteps }, weights: copy(), ema: copy(), adamM: zeros(), adamV: zeros(), lossHistory: [] };
 }
 
 export interface Trainer {
@@ -280,8 +280,8 @@ export function createTrainer(opts: TrainerOptions, resume?: TrainerState): Trai
     return { ...out, parts };
   }
 
-  /** Clip, Adam and EMA from the gradients of the whole batch (in `names` order); advances the step. */
-  function applyGradients(grads: tf.Tensor[], loss: number, grounding?: number): StepResult {
+  /** Clip, Adam and EMA from the gradients of the whole batch (in `names` order); returns the step's lr. */
+  function update(grads: tf.Tensor[]): number {
     const lr = lrAt(step);
     tf.tidy(() => {
       let scale: tf.Scalar = tf.scalar(1);
@@ -302,10 +302,16 @@ export function createTrainer(opts: TrainerOptions, resume?: TrainerState): Trai
         ema[n].assign(r.ema);
       });
     });
+    return lr;
+  }
+
+  function record(lr: number, loss: number, grounding?: number): StepResult {
     step++;
     lossHistory.push(loss);
     return grounding === undefined ? { step, loss, lr } : { step, loss, grounding, lr };
   }
+
+  const applyGradients = (grads: tf.Tensor[], loss: number) => record(update(grads), loss);
 
   const groundingFor = (nb: NoisedBatch) =>
     o.grounding.weight > 0 && step >= o.grounding.fromStep && nb.groundingTargets ? nb.groundingTargets : undefined;
@@ -314,11 +320,12 @@ export function createTrainer(opts: TrainerOptions, resume?: TrainerState): Trai
     const nb = makeNoisedBatch(batch, config, schedule(), o, step);
     const B = nb.t.length;
     const { value, grads, parts } = shardGradients(nb, 0, B, B, groundingFor(nb));
+    // The update is queued before the losses are read, so that a GPU runs it without waiting for the read.
+    const lr = update(grads);
     // One read-back per reported value (each is a GPU sync on WebGPU): the total only when it is the diffusion loss.
     const [loss, grounding] = await Promise.all((parts.length ? parts : [value]).map(async (x) => (await x.data())[0]));
-    const r = applyGradients(grads, loss, grounding);
     tf.dispose([value, ...grads, ...parts]);
-    return r;
+    return record(lr, loss, grounding);
   }
 
   async function gradientsOf(nb: NoisedBatch, lo: number, hi: number, denom: number) {
