@@ -110,6 +110,8 @@ export async function createTrainPool(trainer: Trainer, schedule: TrainSchedule,
     const o = trainer.options;
     const nb = makeNoisedBatch(batch, config, schedule, { pUncond: o.pUncond, minSnrGamma: o.minSnrGamma, seed: o.seed }, trainer.step);
     const B = nb.t.length;
+    // Fewer images than threads would leave a shard empty: the one-thread step is the same step.
+    if (B < n) return trainer.trainStep(batch);
     const bounds = shardBounds(B, n);
     const flat = await flattenWeights(trainer.weights, names, sizes);
     // Sent before the main thread starts its own shard, so that all shards run at once.
