@@ -6,7 +6,7 @@
 import type { UNetConfig } from '../model/config';
 import { describeUNet } from '../model/unet';
 import { decodeTensorFile, encodeTensorFile, saveWeights, WeightFileError } from '../model/weight-io';
-import type { ResolvedTrainerOptions, TrainerState } from './trainer';
+import type { ResolvedTrainerOptions, TrainerRestart, TrainerState } from './trainer';
 
 const PARTS = ['weights', 'adamM', 'adamV', 'ema'] as const;
 
@@ -20,7 +20,7 @@ export function encodeCheckpoint(config: UNetConfig, state: TrainerState, option
     }),
   );
   return encodeTensorFile(
-    { kind: 'checkpoint', dtype: 'float32', config, meta: { ...extra, step: state.step, lossHistory: state.lossHistory, options } },
+    { kind: 'checkpoint', dtype: 'float32', config, meta: { ...extra, step: state.step, ...(state.restart ? { restart: state.restart } : {}), lossHistory: state.lossHistory, options } },
     tensors,
   );
 }
@@ -45,12 +45,15 @@ export function decodeCheckpoint(bytes: Uint8Array, what = 'checkpoint'): Decode
       maps[part].set(s.name, v);
     }
   }
-  const meta = header.meta as { step: number; lossHistory: number[]; options: ResolvedTrainerOptions };
+  const meta = header.meta as { step: number; restart?: TrainerRestart; lossHistory: number[]; options: ResolvedTrainerOptions };
   return {
     config: header.config,
     options: meta.options,
     meta: header.meta,
-    state: { step: meta.step, lossHistory: meta.lossHistory ?? [], weights: maps.weights, adamM: maps.adamM, adamV: maps.adamV, ema: maps.ema },
+    state: {
+      step: meta.step, ...(meta.restart ? { restart: meta.restart } : {}), lossHistory: meta.lossHistory ?? [],
+      weights: maps.weights, adamM: maps.adamM, adamV: maps.adamV, ema: maps.ema,
+    },
   };
 }
 

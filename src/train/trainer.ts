@@ -96,14 +96,42 @@ export interface StepResult {
   lr: number;
 }
 
-/** Everything needed to resume: weights, Adam moments, EMA, step, loss history. */
+/**
+ * Everything needed to resume: weights, Adam moments, EMA, step, loss history.
+ * The step is also the random state: every draw of step s comes from
+ * fork(s) of the seeded streams, so nothing else needs saving.
+ */
 export interface TrainerState {
   step: number;
+  /**
+   * Set when the run was restarted from weights alone (no Adam moments):
+   * Adam's bias correction and the linear warm-up count from this step
+   * instead of 0, since the moments start from zero again there.
+   */
+  restart?: TrainerRestart;
   weights: Map<string, Float32Array>;
   adamM: Map<string, Float32Array>;
   adamV: Map<string, Float32Array>;
   ema: Map<string, Float32Array>;
   lossHistory: number[];
+}
+
+export interface TrainerRestart {
+  step: number;
+  warmupSteps: number;
+}
+
+/**
+ * The state that resumes from weights alone (a shipped EMA file, when the
+ * optimiser checkpoint was not kept): weights and EMA both start from them,
+ * Adam from zero moments with a fresh warm-up of `warmupSteps`, and the step
+ * counter continues at `step` so that the seeded streams (data, t, ε, label
+ * dropout: all forks of the step) go on instead of replaying steps 0…step−1.
+ */
+export function stateFromWeights(weights: Map<string, Float32Array>, step: number, warmupSteps: number): TrainerState {
+  const copy = () => new Map([...weights].map(([k, v]) => [k, Float32Array.from(v)]));
+  const zeros = () => new Map([...weights].map(([k, v]) => [k, new Float32Array(v.length)]));
+  return { step, restart: { step, warmupSteps }, weights: copy(), ema: copy(), adamM: zeros(), adamV: zeros(), lossHistory: [] };
 }
 
 export interface Trainer {
@@ -115,6 +143,14 @@ export interface Trainer {
   readonly lossHistory: number[];
   /** One optimisation step on a batch. Disposes everything it makes. */
   trainStep(batch: Batch): Promise<StepResult>;
+  /**
+   * Data parallelism (src/train/node-train-pool.ts): the gradients of images
+   * [lo, hi) of a noised batch with the loss divided by `denom` (the whole
+   * batch's size), as tensors in parameter order that the caller disposes...
+   */
+  gradientsOf(nb: NoisedBatch, lo: number, hi: number, denom: number): Promise<{ loss: number; grads: tf.Tensor[] }>;
+  /** ...and the update from their sum over the shards (disposes nothing it is given). */
+  applyGradients(grads: tf.Tensor[], loss: number): StepResult;
   /** Learning rate at a step (linear warm-up, then constant). */
   lrAt(step: number): number;
   exportState(): Promise<TrainerState>;
@@ -197,64 +233,107 @@ export function createTrainer(opts: TrainerOptions, resume?: TrainerState): Trai
   const v = asVars(resume ? fromMap(resume.adamV, 'Adam v') : mapZeros(init), false);
   const weights = asVars(init, true);
   let step = resume?.step ?? 0;
+  const restart = resume?.restart;
   const lossHistory = resume ? [...resume.lossHistory] : [];
   const names = specs.map((s) => s.name);
   const varList = names.map((n) => weights[n]);
   const pix = config.imageSize * config.imageSize * config.inChannels;
 
-  const lrAt = (s: number) => (o.warmupSteps > 0 ? o.lr * Math.min(1, (s + 1) / o.warmupSteps) : o.lr);
+  const warmFrom = restart?.step ?? 0;
+  const warmSteps = restart?.warmupSteps ?? o.warmupSteps;
+  const lrAt = (s: number) => (warmSteps > 0 ? o.lr * Math.min(1, (s - warmFrom + 1) / warmSteps) : o.lr);
 
-  async function trainStep(batch: Batch): Promise<StepResult> {
-    const nb = makeNoisedBatch(batch, config, schedule(), o, step);
-    const B = nb.t.length;
-    const lr = lrAt(step);
-    const ground = o.grounding.weight > 0 && step >= o.grounding.fromStep && nb.groundingTargets ? nb.groundingTargets : undefined;
+  /**
+   * Gradients of the images [lo, hi) of a noised batch, for a loss normalised
+   * by `denom` images: Σ_b w_b·MSE_b / denom. With denom = B the shards of a
+   * batch add up to the whole batch's loss and gradients, since nothing in the
+   * network mixes images (GroupNorm and attention are per image), which is
+   * what lets data-parallel workers split a step (node-train-pool.ts).
+   * Returns tensors in `names` order; the caller disposes them.
+   */
+  function shardGradients(nb: NoisedBatch, lo: number, hi: number, denom: number, ground?: Int8Array) {
+    const B = hi - lo;
     let parts: tf.Tensor[] = [];
-    const lossT = tf.tidy(() => {
-      const xt = tf.tensor4d(nb.xt, [B, config.imageSize, config.imageSize, config.inChannels]);
-      const eps = tf.tensor4d(nb.eps, xt.shape);
-      const t = tf.tensor1d(nb.t, 'int32');
-      const lab = tf.tensor1d(nb.labels, 'int32');
-      const lw = tf.tensor1d(nb.lossWeights);
-      const tokens = config.text ? (tf.tensor2d(nb.tokens, [B, config.text.maxTokens], 'int32')) : undefined;
+    const out = tf.tidy(() => {
+      const xt = tf.tensor4d(nb.xt.subarray(lo * pix, hi * pix), [B, config.imageSize, config.imageSize, config.inChannels]);
+      const eps = tf.tensor4d(nb.eps.subarray(lo * pix, hi * pix), xt.shape);
+      const t = tf.tensor1d(nb.t.subarray(lo, hi), 'int32');
+      const lab = tf.tensor1d(nb.labels.subarray(lo, hi), 'int32');
+      const lw = tf.tensor1d(nb.lossWeights.subarray(lo, hi));
+      const L = config.text?.maxTokens ?? 0;
+      const tokens = config.text ? tf.tensor2d(nb.tokens.subarray(lo * L, hi * L), [B, L], 'int32') : undefined;
       const { value, grads } = tf.variableGrads(() => {
         const r = unetForward(weights, config, xt, t, lab, { tokens, returnAttention: !!ground });
-        // Per-image MSE, weighted, averaged over the batch.
+        // Per-image MSE, weighted, summed over the shard and divided by the whole batch's size.
         const perImage = tf.mean(tf.squaredDifference(r.eps, eps).reshape([B, pix]), 1);
-        const diffusion = tf.mean(tf.mul(perImage, lw)) as tf.Scalar;
+        const diffusion = tf.div(tf.sum(tf.mul(perImage, lw)), denom) as tf.Scalar;
         if (!ground) return diffusion;
         const blocks = Object.values(r.attention ?? {}).flatMap((a) => (a.cross ? [{ maps: a.cross, size: a.size }] : []));
         const g = groundingLoss(blocks, ground);
-        // Kept past the gradient's tidy so the step can report both terms; disposed below.
+        // Kept past the gradient's tidy so the step can report both terms; disposed by the caller.
         parts = [tf.keep(diffusion), tf.keep(g)];
         return tf.add(diffusion, tf.mul(g, o.grounding.weight)) as tf.Scalar;
       }, varList);
       // variableGrads keys by the variable's own (generated) name.
-      const grad = (n: string) => grads[weights[n].name];
+      return { value, grads: names.map((n) => grads[weights[n].name]) };
+    });
+    return { ...out, parts };
+  }
+
+  /** Clip, Adam and EMA from the gradients of the whole batch (in `names` order); returns the step's lr. */
+  function update(grads: tf.Tensor[]): number {
+    const lr = lrAt(step);
+    tf.tidy(() => {
       let scale: tf.Scalar = tf.scalar(1);
       if (o.gradClip > 0) {
-        const sq = tf.addN(names.map((n) => tf.sum(tf.square(grad(n)))));
+        const sq = tf.addN(grads.map((g) => tf.sum(tf.square(g))));
         const norm = tf.sqrt(sq);
         scale = tf.minimum(1, tf.div(o.gradClip, tf.add(norm, 1e-6))) as tf.Scalar;
       }
-      const k = step + 1;
+      // Adam's update count, for its bias correction: its moments were zero at step warmFrom.
+      const k = step - warmFrom + 1;
       const emaDecay = Math.min(o.ema, (1 + step) / (10 + step));
       const attrs = { stepSize: lr / (1 - o.adamBeta1 ** k), beta1: o.adamBeta1, beta2: o.adamBeta2, bc2: 1 - o.adamBeta2 ** k, eps: o.adamEps, emaDecay };
-      for (const n of names) {
-        const r = adamEmaUpdate(weights[n], grad(n), m[n], v[n], ema[n], scale, attrs);
+      names.forEach((n, i) => {
+        const r = adamEmaUpdate(weights[n], grads[i], m[n], v[n], ema[n], scale, attrs);
         m[n].assign(r.m);
         v[n].assign(r.v);
         weights[n].assign(r.w);
         ema[n].assign(r.ema);
-      }
-      return value;
+      });
     });
-    // One read-back per reported value (each is a GPU sync on WebGPU): the total only when it is the diffusion loss.
-    const [loss, grounding] = await Promise.all((parts.length ? parts : [lossT]).map(async (x) => (await x.data())[0]));
-    tf.dispose([lossT, ...parts]);
+    return lr;
+  }
+
+  function record(lr: number, loss: number, grounding?: number): StepResult {
     step++;
     lossHistory.push(loss);
     return grounding === undefined ? { step, loss, lr } : { step, loss, grounding, lr };
+  }
+
+  const applyGradients = (grads: tf.Tensor[], loss: number) => record(update(grads), loss);
+
+  const groundingFor = (nb: NoisedBatch) =>
+    o.grounding.weight > 0 && step >= o.grounding.fromStep && nb.groundingTargets ? nb.groundingTargets : undefined;
+
+  async function trainStep(batch: Batch): Promise<StepResult> {
+    const nb = makeNoisedBatch(batch, config, schedule(), o, step);
+    const B = nb.t.length;
+    const { value, grads, parts } = shardGradients(nb, 0, B, B, groundingFor(nb));
+    // The update is queued before the losses are read, so that a GPU runs it without waiting for the read.
+    const lr = update(grads);
+    // One read-back per reported value (each is a GPU sync on WebGPU): the total only when it is the diffusion loss.
+    const [loss, grounding] = await Promise.all((parts.length ? parts : [value]).map(async (x) => (await x.data())[0]));
+    tf.dispose([value, ...grads, ...parts]);
+    return record(lr, loss, grounding);
+  }
+
+  async function gradientsOf(nb: NoisedBatch, lo: number, hi: number, denom: number) {
+    if (groundingFor(nb)) throw new Error('A step with the grounding loss cannot be split across workers (its loss is not a sum over images).');
+    const { value, grads } = shardGradients(nb, lo, hi, denom);
+    const loss = (await value.data())[0];
+    value.dispose();
+    return { loss, grads };
   }
 
   const schedule = () => opts.schedule;
@@ -269,6 +348,8 @@ export function createTrainer(opts: TrainerOptions, resume?: TrainerState): Trai
     },
     lossHistory,
     trainStep,
+    gradientsOf,
+    applyGradients,
     lrAt,
     async exportState() {
       const read = async (w: VariableWeights) => {
@@ -276,7 +357,10 @@ export function createTrainer(opts: TrainerOptions, resume?: TrainerState): Trai
         for (const n of names) out.set(n, (await w[n].data()) as Float32Array);
         return out;
       };
-      return { step, weights: await read(weights), adamM: await read(m), adamV: await read(v), ema: await read(ema), lossHistory: [...lossHistory] };
+      return {
+        step, ...(restart ? { restart: { ...restart } } : {}),
+        weights: await read(weights), adamM: await read(m), adamV: await read(v), ema: await read(ema), lossHistory: [...lossHistory],
+      };
     },
     dispose() {
       for (const w of [weights, ema, m, v]) disposeWeights(w);

@@ -5,7 +5,7 @@ import { unetConfig } from '../../../src/model/config';
 import { decodeCheckpoint, encodeCheckpoint } from '../../../src/train/checkpoint';
 import { minSnrWeights } from '../../../src/train/loss';
 import { startNodeBackend } from '../../../src/train/node-backend';
-import { createTrainer, makeNoisedBatch } from '../../../src/train/trainer';
+import { createTrainer, resolveTrainerOptions, makeNoisedBatch, stateFromWeights, type TrainerState } from '../../../src/train/trainer';
 
 beforeAll(async () => {
   await startNodeBackend('wasm');
@@ -53,6 +53,60 @@ describe('trainer', () => {
     resumed.dispose();
   });
 
+  const sameState = (a: TrainerState, b: TrainerState) => {
+    expect(b.step).toBe(a.step);
+    expect(b.restart).toEqual(a.restart);
+    expect(b.lossHistory).toEqual(a.lossHistory);
+    for (const part of ['weights', 'adamM', 'adamV', 'ema'] as const) {
+      expect([...b[part].keys()]).toEqual([...a[part].keys()]);
+      for (const [k, v] of a[part]) expect(Buffer.from(b[part].get(k)!.buffer).equals(Buffer.from(v.buffer)), `${part} ${k}`).toBe(true);
+    }
+  };
+
+  it('a checkpoint round-trips the whole state bit for bit, and a resumed step is bit-identical to an uninterrupted one', async () => {
+    const opts = { config: cfg, schedule, lr: 2e-3, warmupSteps: 3, seed: 4 };
+    const a = createTrainer(opts);
+    for (let i = 0; i < 2; i++) await a.trainStep(batch);
+    const saved = await a.exportState();
+    const decoded = decodeCheckpoint(encodeCheckpoint(cfg, saved, a.options)).state;
+    sameState(saved, decoded);
+    const resumed = createTrainer(opts, decoded);
+    await a.trainStep(batch);
+    await resumed.trainStep(batch);
+    sameState(await a.exportState(), await resumed.exportState());
+    a.dispose();
+    resumed.dispose();
+  });
+
+  it('a restart from weights alone warms up again and gives Adam\'s first step from there (|Δw| = lr on every moving weight)', async () => {
+    const src = createTrainer({ config: cfg, schedule, seed: 6 });
+    const w0 = (await src.exportState()).weights;
+    src.dispose();
+    const lr = 1e-3;
+    const state = stateFromWeights(w0, 500, 10);
+    // The restart survives a checkpoint.
+    sameState(state, decodeCheckpoint(encodeCheckpoint(cfg, state, resolveOpts())).state);
+    const tr = createTrainer({ config: cfg, schedule, lr, warmupSteps: 200, seed: 6 }, state);
+    expect(tr.step).toBe(500);
+    expect(tr.lrAt(500)).toBeCloseTo(lr / 10, 12);
+    expect(tr.lrAt(509)).toBeCloseTo(lr, 12);
+    const r = await tr.trainStep(batch);
+    expect(r.step).toBe(501);
+    expect(r.lr).toBeCloseTo(lr / 10, 12);
+    // Fresh moments and bias correction at k = 1: m̂ = g, v̂ = g², so each weight moves by lr·g/(|g| + ε) ≈ ±lr.
+    // Had Adam counted from step 0 (k = 501), the move would be ≈ 2·lr (m̂ = 0.1g, v̂ = 0.001g²/(1 − 0.999⁵⁰¹)).
+    const after = await tr.exportState();
+    let biggest = 0;
+    for (const [k, v] of w0) for (let i = 0; i < v.length; i++) biggest = Math.max(biggest, Math.abs(after.weights.get(k)![i] - v[i]));
+    expect(biggest).toBeGreaterThan(0.99 * r.lr);
+    expect(biggest).toBeLessThan(1.001 * r.lr);
+    // The EMA starts at the given weights: ema = 0.999·w0 + 0.001·w1 at this step.
+    const [name, v0] = [...w0][0];
+    const w1 = after.weights.get(name)!;
+    for (let i = 0; i < 5; i++) expect(after.ema.get(name)![i]).toBeCloseTo(0.999 * v0[i] + 0.001 * w1[i], 6);
+    tr.dispose();
+  });
+
   it('drops labels to "no label" with probability pUncond', () => {
     const big = { x0: new Float32Array(1000 * pix), labels: new Array(1000).fill(3) };
     const nb = makeNoisedBatch(big, cfg, schedule, { pUncond: 0.1, minSnrGamma: 5, seed: 0 }, 0);
@@ -69,3 +123,7 @@ describe('trainer', () => {
     expect(Array.from(minSnrWeights(schedule, [0, 10], null))).toEqual([1, 1]);
   });
 });
+
+function resolveOpts() {
+  return resolveTrainerOptions({ config: cfg, schedule });
+}
