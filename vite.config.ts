@@ -4,6 +4,8 @@ import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lessons } from './lessons/registry.ts';
+// Offline (issue 16): the service worker's precache, generated after the build.
+import { offlinePrecache } from './site/offline/precache-plugin.ts';
 
 const root = dirname(fileURLToPath(import.meta.url));
 
@@ -23,7 +25,7 @@ function lessonPages(): Plugin {
     closeBundle() {
       // Rolldown calls this hook after a failed build too; let its error show.
       if (!existsSync(resolve(dist, 'index.html'))) return;
-      const pages = [...lessons.map((l) => `lessons/${l.slug}`), 'check'];
+      const pages = [...lessons.map((l) => `lessons/${l.slug}`), 'check', 'teach'];
       for (const page of pages) {
         const dir = resolve(dist, page);
         mkdirSync(dir, { recursive: true });
@@ -38,7 +40,12 @@ export default defineConfig({
   root: resolve(root, 'site'),
   publicDir: resolve(root, 'site/public'),
   base: '/',
-  plugins: [svelte({ configFile: resolve(root, 'svelte.config.js') }), lessonPages()],
+  plugins: [
+    svelte({ configFile: resolve(root, 'svelte.config.js') }),
+    lessonPages(),
+    // Offline (issue 16): keep last, after lesson-pages.
+    offlinePrecache(),
+  ],
   build: {
     outDir: resolve(root, 'dist'),
     emptyOutDir: true,

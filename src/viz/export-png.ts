@@ -82,7 +82,10 @@ export function fitFooter(
 const SKIP = '[data-export-skip]';
 
 function visible(el: Element, style: CSSStyleDeclaration): boolean {
-  return style.display !== 'none' && style.visibility !== 'hidden' && Number(style.opacity) > 0.01 && el.getClientRects().length > 0;
+  if (style.display === 'none' || style.visibility === 'hidden' || Number(style.opacity) <= 0.01 || el.getClientRects().length === 0) return false;
+  // Screen-reader-only text (a 1 px box that hides its overflow) is not on screen.
+  const r = el.getBoundingClientRect();
+  return !(r.width <= 1 && r.height <= 1 && style.overflow !== 'visible');
 }
 
 function transparent(color: string): boolean {
@@ -128,18 +131,19 @@ function drawBox(c: Ctx, el: Element, s: CSSStyleDeclaration) {
     c.g.fillStyle = s.backgroundColor;
     c.g.fillRect(x, y, r.width, r.height);
   }
-  const bw = parseFloat(s.borderTopWidth);
-  if (
-    bw > 0 &&
-    s.borderTopStyle !== 'none' &&
-    !transparent(s.borderTopColor) &&
-    s.borderTopWidth === s.borderBottomWidth &&
-    s.borderTopWidth === s.borderLeftWidth &&
-    s.borderTopWidth === s.borderRightWidth
-  ) {
-    c.g.strokeStyle = s.borderTopColor;
-    c.g.lineWidth = bw;
-    c.g.strokeRect(x + bw / 2, y + bw / 2, r.width - bw, r.height - bw);
+  // Each side on its own: legends' line keys, table rules and dividers are one-sided borders.
+  const sides = [
+    [s.borderTopWidth, s.borderTopStyle, s.borderTopColor, (w: number) => [x, y, r.width, w]],
+    [s.borderBottomWidth, s.borderBottomStyle, s.borderBottomColor, (w: number) => [x, y + r.height - w, r.width, w]],
+    [s.borderLeftWidth, s.borderLeftStyle, s.borderLeftColor, (w: number) => [x, y, w, r.height]],
+    [s.borderRightWidth, s.borderRightStyle, s.borderRightColor, (w: number) => [x + r.width - w, y, w, r.height]],
+  ] as const;
+  for (const [width, style, color, rect] of sides) {
+    const w = parseFloat(width);
+    if (!(w > 0) || style === 'none' || style === 'hidden' || transparent(color)) continue;
+    c.g.fillStyle = color;
+    const [rx, ry, rw, rh] = rect(w);
+    c.g.fillRect(rx, ry, rw, rh);
   }
 }
 
@@ -247,10 +251,20 @@ function walk(c: Ctx, el: Element) {
     return;
   }
   drawBox(c, el, s);
+  // What overflows a clipping box is not on screen (scrolled panes, visually hidden labels).
+  const clips = s.overflowX !== 'visible' || s.overflowY !== 'visible' || (s.clip !== 'auto' && s.clip !== '') || s.clipPath !== 'none';
+  if (clips) {
+    const r = el.getBoundingClientRect();
+    c.g.save();
+    c.g.beginPath();
+    c.g.rect(r.left - c.ox, r.top - c.oy, r.width, r.height);
+    c.g.clip();
+  }
   for (const child of el.childNodes) {
     if (child.nodeType === Node.TEXT_NODE) drawText(c, child as Text, s);
     else if (child.nodeType === Node.ELEMENT_NODE) walk(c, child as Element);
   }
+  if (clips) c.g.restore();
 }
 
 /** Outermost SVGs only: a chart's inner <svg> elements travel inside its image. */
