@@ -8,12 +8,14 @@ export type Route =
   | { kind: 'home' }
   | { kind: 'lesson'; lesson: LessonEntry }
   | { kind: 'check' }
+  | { kind: 'teach' }
   | { kind: 'not-found'; path: string };
 
 export function parseRoute(pathname: string): Route {
   const path = pathname.replace(/\/index\.html$/, '/').replace(/\/+$/, '') || '/';
   if (path === '/') return { kind: 'home' };
   if (path === '/check') return { kind: 'check' };
+  if (path === '/teach') return { kind: 'teach' };
   const m = /^\/lessons\/([a-z0-9-]+)$/.exec(path);
   if (m) {
     const lesson = lessonBySlug(m[1]);
@@ -31,6 +33,8 @@ export function routeTitle(route: Route): string {
       return `${route.lesson.number}. ${route.lesson.title} · ${site}`;
     case 'check':
       return `System check · ${site}`;
+    case 'teach':
+      return `For teachers · ${site}`;
     case 'not-found':
       return `Page not found · ${site}`;
   }

@@ -9,11 +9,12 @@ import { CACHE_PREFIX, OFFLINE_PREF_KEY, offlineStatus, type OfflineStatus } fro
 
 const SW_URL = '/sw.js';
 
-// Vite replaces import.meta.env.PROD with a constant at build time (typed in ./import-meta-env.d.ts).
-const PROD = import.meta.env.PROD;
+// The dev server gives every module import.meta.hot; a build never does. (Not import.meta.env.PROD:
+// a build run under NODE_ENV=test, as the e2e tests' is, has PROD false.)
+const BUILT = !(import.meta as unknown as { hot?: unknown }).hot;
 
 class Offline {
-  supported = typeof navigator !== 'undefined' && 'serviceWorker' in navigator && PROD && isSecureContext;
+  supported = typeof navigator !== 'undefined' && 'serviceWorker' in navigator && BUILT && isSecureContext;
   enabled = $state(readPref());
   active = $state(false);
   waiting = $state(false);
