@@ -16,6 +16,9 @@ describe('/teach/', () => {
     await page.getByTestId('teach-route').waitFor();
     expect(await page.title()).toContain('For teachers');
     expect(await page.getByTestId('teach-stop').count()).toBeGreaterThanOrEqual(6);
+    // Test pages turn the offline precache off (tests/e2e/browser.ts): no worker downloads the site here.
+    expect(await page.getByTestId('offline').getAttribute('data-state')).toBe('off');
+    expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
     const first = page.getByTestId('teach-question').first();
     expect(await first.locator('details p').isVisible()).toBe(false);
     await first.locator('summary').click();
