@@ -5,6 +5,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lessons } from './lessons/registry.ts';
 import { embedPages } from './lessons/figures.ts';
+// Offline (issue 16): the service worker's precache, generated after the build.
+import { offlinePrecache } from './site/offline/precache-plugin.ts';
 
 const root = dirname(fileURLToPath(import.meta.url));
 
@@ -25,7 +27,7 @@ function lessonPages(): Plugin {
       // Rolldown calls this hook after a failed build too; let its error show.
       if (!existsSync(resolve(dist, 'index.html'))) return;
       // Embeds too: /embed/<lesson>/<figure>/ must be a real file for an <iframe> on another site.
-      const pages = [...lessons.map((l) => `lessons/${l.slug}`), 'check', ...embedPages()];
+      const pages = [...lessons.map((l) => `lessons/${l.slug}`), 'check', 'teach', ...embedPages()];
       for (const page of pages) {
         const dir = resolve(dist, page);
         mkdirSync(dir, { recursive: true });
@@ -73,7 +75,13 @@ export default defineConfig({
   root: resolve(root, 'site'),
   publicDir: resolve(root, 'site/public'),
   base: '/',
-  plugins: [svelte({ configFile: resolve(root, 'svelte.config.js') }), lessonPages(), wasmThreadsSelfContained()],
+  plugins: [
+    svelte({ configFile: resolve(root, 'svelte.config.js') }),
+    lessonPages(),
+    wasmThreadsSelfContained(),
+    // Offline (issue 16): keep last, after lesson-pages.
+    offlinePrecache(),
+  ],
   build: {
     outDir: resolve(root, 'dist'),
     emptyOutDir: true,

@@ -38,7 +38,7 @@ class Router {
     if (!a || a.target || a.hasAttribute('download')) return;
     const url = new URL(a.href, location.href);
     if (url.origin !== location.origin) return;
-    if (!url.pathname.startsWith('/lessons/') && url.pathname !== '/' && url.pathname !== '/check/') return;
+    if (!url.pathname.startsWith('/lessons/') && url.pathname !== '/' && url.pathname !== '/check/' && url.pathname !== '/teach/') return;
     e.preventDefault();
     this.navigate(url.href);
   }

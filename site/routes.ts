@@ -10,12 +10,14 @@ export type Route =
   | { kind: 'lesson'; lesson: LessonEntry }
   | { kind: 'check' }
   | { kind: 'embed'; lesson: LessonEntry; figure: string }
+  | { kind: 'teach' }
   | { kind: 'not-found'; path: string };
 
 export function parseRoute(pathname: string): Route {
   const path = pathname.replace(/\/index\.html$/, '/').replace(/\/+$/, '') || '/';
   if (path === '/') return { kind: 'home' };
   if (path === '/check') return { kind: 'check' };
+  if (path === '/teach') return { kind: 'teach' };
   const m = /^\/lessons\/([a-z0-9-]+)$/.exec(path);
   if (m) {
     const lesson = lessonBySlug(m[1]);
@@ -40,6 +42,8 @@ export function routeTitle(route: Route): string {
       return `System check · ${site}`;
     case 'embed':
       return `${route.lesson.number}. ${route.lesson.title} · ${site}`;
+    case 'teach':
+      return `For teachers · ${site}`;
     case 'not-found':
       return `Page not found · ${site}`;
   }

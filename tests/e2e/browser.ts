@@ -2,6 +2,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
+import { OFFLINE_PREF_KEY } from '../../site/offline/offline-status';
 
 export function launch(extraArgs: string[] = [], { webgpu = true } = {}): Promise<Browser> {
   const args = webgpu ? CHROMIUM_ARGS : CHROMIUM_ARGS.filter((a) => a !== '--enable-unsafe-webgpu');
@@ -37,6 +38,10 @@ export const DESKTOP = { width: 1360, height: 900 };
  */
 export async function watchedPage(browser: Browser, origin: string, options: BrowserContextOptions = {}): Promise<{ page: Page; w: PageWatch }> {
   const page = await browser.newPage({ viewport: DESKTOP, ...options });
+  // The offline precache (the whole site, data and models) would download in the
+  // background of every fresh page and compete with what a test waits for or
+  // measures; tests/e2e/offline.test.ts covers it in a context of its own.
+  await page.addInitScript((key) => localStorage.setItem(key, 'off'), OFFLINE_PREF_KEY);
   return { page, w: watch(page, origin) };
 }
 

@@ -1,0 +1,120 @@
+/**
+ * The page's side of offline use: registers the service worker that the
+ * build generated (site/offline/precache-plugin.ts), follows its life cycle
+ * for the header, and lets the reader turn it off (unregister it and delete
+ * its caches) or on again. Only in a production build: the dev server serves
+ * modules that no precache lists, so it never registers a worker.
+ */
+import { CACHE_PREFIX, OFFLINE_PREF_KEY, offlineStatus, type OfflineStatus } from './offline-status';
+
+const SW_URL = '/sw.js';
+
+// The dev server gives every module import.meta.hot; a build never does. (Not import.meta.env.PROD:
+// a build run under NODE_ENV=test, as the e2e tests' is, has PROD false.)
+const BUILT = !(import.meta as unknown as { hot?: unknown }).hot;
+
+class Offline {
+  supported = typeof navigator !== 'undefined' && 'serviceWorker' in navigator && BUILT && isSecureContext;
+  enabled = $state(readPref());
+  active = $state(false);
+  waiting = $state(false);
+  installing = $state(false);
+  error = $state<string | null>(null);
+  status: OfflineStatus = $derived(
+    offlineStatus({
+      supported: this.supported,
+      enabled: this.enabled,
+      active: this.active,
+      waiting: this.waiting,
+      installing: this.installing,
+      error: this.error !== null,
+    }),
+  );
+  private reg: ServiceWorkerRegistration | null = null;
+  private started = false;
+
+  start() {
+    if (this.started || !this.supported) return;
+    this.started = true;
+    // A new version that the reader chose to use takes over: load its pages.
+    let reloading = false;
+    navigator.serviceWorker.addEventListener('controllerchange', () => {
+      if (this.waiting && !reloading) {
+        reloading = true;
+        location.reload();
+      }
+    });
+    if (this.enabled) void this.register();
+  }
+
+  private async register() {
+    try {
+      const reg = await navigator.serviceWorker.register(SW_URL, { scope: '/' });
+      this.reg = reg;
+      this.error = null;
+      const track = (w: ServiceWorker | null) => w?.addEventListener('statechange', () => this.sync());
+      track(reg.installing);
+      track(reg.waiting);
+      track(reg.active);
+      reg.addEventListener('updatefound', () => {
+        track(reg.installing);
+        this.sync();
+      });
+      this.sync();
+    } catch (e) {
+      this.error = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  private sync() {
+    const reg = this.reg;
+    if (!reg) return;
+    this.active = !!reg.active && reg.active.state === 'activated';
+    this.waiting = !!reg.waiting && !!reg.active;
+    this.installing = !!reg.installing;
+    // An install that failed leaves no worker at all.
+    if (!reg.active && !reg.waiting && !reg.installing) this.error = 'the service worker did not install';
+  }
+
+  async setEnabled(on: boolean) {
+    this.enabled = on;
+    writePref(on);
+    if (!this.supported) return;
+    if (on) {
+      this.started = true;
+      await this.register();
+      return;
+    }
+    const regs = await navigator.serviceWorker.getRegistrations();
+    await Promise.all(regs.map((r) => r.unregister()));
+    const names = await caches.keys();
+    await Promise.all(names.filter((n) => n.startsWith(CACHE_PREFIX)).map((n) => caches.delete(n)));
+    this.reg = null;
+    this.active = this.waiting = this.installing = false;
+    this.error = null;
+  }
+
+  /** Lets the waiting version take over now; the page reloads on controllerchange. */
+  useNewVersion() {
+    this.reg?.waiting?.postMessage({ type: 'SKIP_WAITING' });
+  }
+}
+
+function readPref(): boolean {
+  try {
+    return localStorage.getItem(OFFLINE_PREF_KEY) !== 'off';
+  } catch {
+    return true;
+  }
+}
+
+function writePref(on: boolean) {
+  try {
+    if (on) localStorage.removeItem(OFFLINE_PREF_KEY);
+    else localStorage.setItem(OFFLINE_PREF_KEY, 'off');
+  } catch {
+    // Storage refused (private mode): the choice lasts for this page only.
+  }
+}
+
+export const offline = new Offline();
