@@ -72,8 +72,9 @@ export function numParam(def: number, min: number, max: number): Param<number> {
   const read = (raw: string): ParamRead<number> | undefined => {
     const v = toNumber(raw);
     if (!Number.isFinite(v)) return undefined;
-    const value = clamp(v, min, max);
-    return value === v ? { value } : { value, reason: URL_MESSAGES.clamped(min, max, format(value)) };
+    // Kept at the precision a link writes, so the state read is the state a written link gives back.
+    const value = Number(format(clamp(v, min, max)));
+    return v >= min && v <= max ? { value } : { value, reason: URL_MESSAGES.clamped(min, max, format(value)) };
   };
   return {
     default: def,
