@@ -50,3 +50,14 @@ describe('saving the lab model when storage is full', () => {
     expect((await idbGet('checkpoint'))?.step).toBe(3);
   });
 });
+
+describe('two tabs saving at the same time', () => {
+  it('never leaves a checkpoint from one save beside a model from another', async () => {
+    // Two open connections, as two tabs' workers have; their saves interleave.
+    const saves = Array.from({ length: 20 }, (_, i) => save(i + 1));
+    await Promise.all(saves);
+    const [ck, yours] = await Promise.all([idbGet('checkpoint'), idbGet('yours')]);
+    expect(ck?.step).toBe(yours?.step);
+    expect(ck?.bytes[0]).toBe(yours?.bytes[0]);
+  });
+});
