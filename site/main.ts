@@ -1,3 +1,5 @@
+// First, so that no library reads the address before its bad escapes are repaired.
+import './url-guard';
 import '@fontsource-variable/source-serif-4';
 import '@fontsource-variable/inter';
 import 'katex/dist/katex.min.css';

@@ -41,17 +41,47 @@ function open(): Promise<IDBDatabase> {
   });
 }
 
+/** What the reader is told when a save fails; the previous save is untouched in every case. */
+export const STORE_MESSAGES = {
+  quota:
+    'The browser has no storage left for this site, so this save did not happen. The last save is intact; export your model to keep it, or free some space.',
+  failed: 'Saving to the browser failed, so this save did not happen. The last save is intact.',
+};
+
+/** A save refused for lack of space: its message says so, and that the last save survives. */
+export class StorageFullError extends Error {
+  constructor() {
+    super(STORE_MESSAGES.quota);
+    this.name = 'StorageFullError';
+  }
+}
+
+function storeError(err: unknown): Error {
+  if (err instanceof DOMException && err.name === 'QuotaExceededError') return new StorageFullError();
+  if (err instanceof Error) return err;
+  return new Error(STORE_MESSAGES.failed);
+}
+
 async function withStore<T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<T> | null): Promise<T | undefined> {
   const db = await open();
   try {
     return await new Promise<T | undefined>((resolve, reject) => {
       const tx = db.transaction(STORE, mode);
-      const req = fn(tx.objectStore(STORE));
+      let req: IDBRequest<T> | null;
+      try {
+        req = fn(tx.objectStore(STORE));
+      } catch (err) {
+        // A put that throws (QuotaExceededError, DataCloneError) after an earlier put
+        // was queued must not let the transaction commit half of a save.
+        tx.abort();
+        reject(storeError(err));
+        return;
+      }
       let value: T | undefined;
       if (req) req.onsuccess = () => (value = req.result);
       tx.oncomplete = () => resolve(value);
-      tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed.'));
-      tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted (storage full?).'));
+      tx.onerror = () => reject(storeError(tx.error ?? new Error(STORE_MESSAGES.failed)));
+      tx.onabort = () => reject(storeError(tx.error ?? new Error(STORE_MESSAGES.failed)));
     });
   } finally {
     db.close();

@@ -1,13 +1,19 @@
 /**
  * Reactive URL state over the typed params in url-params.ts. Reading is
  * synchronous at creation; writing is batched into one history.replaceState
- * per animation frame, so dragging a slider never floods the history.
+ * per animation frame, so dragging a slider never floods the history. What the
+ * link held that could not be used goes to the page's URL notice, on the
+ * enclosing figure when there is one.
  */
-import { readParams, writeParams, type ParamSpec, type ParamValues } from './url-params';
+import { readUrl, writeParams, type ParamSpec, type ParamValues, type UrlRule } from './url-params';
 import { currentUrlScope, registerUrlState } from './url-registry';
+import { urlNotices } from './url-notices.svelte';
+import { useFigure } from '../widgets/figure-context.svelte';
 
-export function urlState<S extends ParamSpec>(spec: S): ParamValues<S> {
-  const state = $state(readParams(spec, location.search)) as ParamValues<S>;
+export function urlState<S extends ParamSpec>(spec: S, rules: readonly UrlRule<S>[] = []): ParamValues<S> {
+  const read = readUrl(spec, location.search, rules);
+  urlNotices.add(read.issues, figureId());
+  const state = $state(read.values) as ParamValues<S>;
   let queued = false;
   // Presenter mode and Copy link find the live state by key while it is mounted.
   const scope = currentUrlScope();
@@ -24,4 +30,14 @@ export function urlState<S extends ParamSpec>(spec: S): ParamValues<S> {
     });
   });
   return state;
+}
+
+/** The id of the figure being initialised, if urlState is called inside one. */
+function figureId(): string {
+  try {
+    return useFigure().id;
+  } catch {
+    // Outside a component's initialisation there is no context to read.
+    return '';
+  }
 }

@@ -7,6 +7,11 @@
  */
 import { getContext, setContext } from 'svelte';
 
+/** Said under every figure: each one can be used with the keyboard alone. */
+export const FIGURE_TEXT = {
+  keyboard: 'Keyboard: Tab moves through this figure’s controls, arrow keys move sliders and scrubbers, Enter or Space presses a button.',
+};
+
 export type FigureRunState = 'idle' | 'running' | 'done' | 'error';
 
 export class FigureHandle {

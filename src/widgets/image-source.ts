@@ -19,6 +19,12 @@ export const SOURCE_LABELS: Record<SourceKind, string> = {
   upload: 'Upload',
 };
 
+/** What stays on screen after a failed upload. */
+export const UPLOAD_FAILED_TEXT = {
+  keptPrevious: 'The previous upload is kept.',
+  noPrevious: 'The data-set image is shown until an upload works.',
+};
+
 export const DATASETS: readonly DatasetName[] = ['mnist', 'fashion'];
 export const DATASET_LABELS: Record<DatasetName, string> = {
   mnist: 'MNIST digits',

@@ -18,12 +18,12 @@ describe('quality against steps chart', () => {
     await frame();
     expect(el.querySelector('[data-testid="quality-pending"]')).toBeNull();
     // The chart's own svg, not the legend's swatches.
-    const chartSvg = (id: string) => [...el.querySelectorAll(`[data-testid="${id}"] svg`)].find((s) => s.querySelector('[aria-label="x-axis tick label"]'))!;
+    const chartSvg = (id: string) => [...el.querySelectorAll(`[data-testid="${id}"] svg`)].find((s) => s.querySelector('[data-mark="x-axis tick label"]'))!;
     const fid = chartSvg('quality-fid');
     const acc = chartSvg('quality-acc');
     expect(fid).toBeTruthy();
     expect(acc).toBeTruthy();
-    const ticks = [...fid.querySelectorAll('[aria-label="x-axis tick label"] text')].map((t) => t.textContent);
+    const ticks = [...fid.querySelectorAll('[data-mark="x-axis tick label"] text')].map((t) => t.textContent);
     expect(ticks).toEqual(['10', '20', '50', '100', '1000']);
     expect(fid.textContent).toContain('steps (network calls per sample, log scale)');
     expect(fid.textContent).toContain('FID proxy');
@@ -33,8 +33,8 @@ describe('quality against steps chart', () => {
     expect(fid.textContent).toContain('10,000 real digits: 3.0');
     // A legend names both samplers, and one line each is drawn.
     expect(el.querySelector('[data-testid="quality-legend"]')!.textContent).toMatch(/DDPM[\s\S]*DDIM/);
-    expect(fid.querySelectorAll('[aria-label="line"] path')).toHaveLength(2);
-    expect(fid.querySelectorAll('[aria-label="dot"] circle')).toHaveLength(9);
+    expect(fid.querySelectorAll('[data-mark="line"] path')).toHaveLength(2);
+    expect(fid.querySelectorAll('[data-mark="dot"] circle')).toHaveLength(9);
     const goal = (n: number) => el.querySelector(`[data-testid="quality-goal-${n}"]`)!.textContent!.trim();
     expect(goal(20)).toBe("Goal: DDIM-20 within 1.5× of DDPM-1000's FID proxy. Measured 56.0 against 40.0, 1.40×: met.");
     expect(goal(50)).toBe("Goal: DDIM-50 within 1.2× of DDPM-1000's FID proxy. Measured 50.0 against 40.0, 1.25×: missed.");
@@ -53,11 +53,11 @@ describe('quality against steps chart', () => {
     });
     const el = show({ ...fixture, runs });
     await frame();
-    const svg = [...el.querySelectorAll('[data-testid="quality-kid"] svg')].find((s) => s.querySelector('[aria-label="x-axis tick label"]'))!;
+    const svg = [...el.querySelectorAll('[data-testid="quality-kid"] svg')].find((s) => s.querySelector('[data-mark="x-axis tick label"]'))!;
     expect(svg.textContent).toContain('kernel distance, KID');
     expect(svg.textContent).toContain('100 real digits, same classes: 0.006 ± 2 × 0.017');
-    expect(svg.querySelectorAll('[aria-label="dot"] circle')).toHaveLength(3);
-    expect(svg.querySelectorAll('[aria-label="rect"] rect')).toHaveLength(1);
+    expect(svg.querySelectorAll('[data-mark="dot"] circle')).toHaveLength(3);
+    expect(svg.querySelectorAll('[data-mark="rect"] rect')).toHaveLength(1);
     // 0.01 and −0.01 lie inside 0.006 ± 0.034; 0.09 does not.
     expect(el.querySelector('[data-testid="quality-kid-note"]')!.textContent).toContain('2 of 3 settings fall inside the band');
   });

@@ -170,7 +170,8 @@ describe('lesson 2: the forward process', () => {
     });
     const alert = tab.page.getByRole('alert').filter({ hasText: 'not an image' });
     await alert.waitFor();
-    expect(await alert.textContent()).toContain('previous image is kept');
+    // No upload came before this one, so no "previous image" is claimed: the data-set image stays.
+    expect(await alert.textContent()).toContain('data-set image is shown until an upload works');
     expect(await canvasPixels('panel-jump')).toEqual(before);
   });
 

@@ -8,7 +8,8 @@ import sirv from 'sirv';
 
 export async function serveStatic(dir: string, port = 0, headers: Record<string, string> = {}): Promise<{ url: string; close: () => Promise<void> }> {
   const handler = sirv(dir, { dev: false, etag: true, single: false, dotfiles: false });
-  const server: Server = createServer((req, res) => {
+  // Long enough for the hostile-link tests' 20,000-character values; real hosts refuse far shorter URLs.
+  const server: Server = createServer({ maxHeaderSize: 128 * 1024 }, (req, res) => {
     // Extra response headers, e.g. COOP/COEP to serve the site cross-origin isolated (wasm threads).
     for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
     handler(req, res, () => {

@@ -12,7 +12,7 @@ import {
   type Schedule,
   type ScheduleKind,
 } from '../../diffusion';
-import { boolParam, enumParam, intParam, numParam } from '../../runtime/url-params';
+import { boolParam, enumParam, intParam, numParam, type UrlRule } from '../../runtime/url-params';
 import { urlState } from '../../runtime/url-state.svelte';
 
 export const T_MAX_SLIDER = 4000;
@@ -35,6 +35,11 @@ export const scheduleParams = {
   img: intParam(0, 0, 9999),
 };
 
+/** A link's t past its T (t > T) would draw the strips' cursor off the chart: t is clamped to T. */
+export const scheduleRules: UrlRule<typeof scheduleParams>[] = [
+  (v) => (v.t > v.T ? [{ key: 't', value: v.T, reason: `larger than T = ${v.T}, so t = ${v.T} is used` }] : []),
+];
+
 export type Side = 'a' | 'b';
 
 export interface SideView {
@@ -55,7 +60,7 @@ function build(kind: ScheduleKind, T: number, betaStart: number, betaEnd: number
 }
 
 export class ScheduleLab {
-  readonly state = urlState(scheduleParams);
+  readonly state = urlState(scheduleParams, scheduleRules);
   private lastGood: Record<Side, Schedule> = {
     a: build('linear', 1000, DEFAULT_BETA_RANGE.linear.start, DEFAULT_BETA_RANGE.linear.end, false),
     b: build('cosine', 1000, 0, 0, false),

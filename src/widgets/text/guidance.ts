@@ -8,7 +8,7 @@ import type { TextSampleSpec } from '../../model/text-sampling';
 import { condensePrompt } from '../../text/condense';
 import { promptView, type PromptView } from './prompt-view';
 import type { SweepFile } from '../../train/guidance-sweep';
-import type { Param } from '../../runtime/url-params';
+import { textParam, type Param } from '../../runtime/url-params';
 
 /** The scales of lesson 7's grid, the same as the measured sweep's. */
 export const GRID_SCALES: readonly number[] = [0, 1, 2, 3, 5, 7.5, 10];
@@ -157,10 +157,9 @@ export function parseSweep(raw: unknown): SweepData | null {
 }
 
 /** A prompt in the URL: any text (the box shows what the tokenizer makes of it); '' is the unconditional prompt. */
-export function promptParam(def: string, maxLength = 2000): Param<string> {
-  return {
-    default: def,
-    parse: (raw) => raw.slice(0, maxLength),
-    format: (v) => v,
-  };
+export function promptParam(def: string, maxLength = PROMPT_MAX_CHARS): Param<string> {
+  return textParam(def, maxLength);
 }
+
+/** The longest prompt a link keeps; the prompt boxes of lessons 7 and 8 take no more. */
+export const PROMPT_MAX_CHARS = 2000;

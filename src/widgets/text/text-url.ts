@@ -19,8 +19,11 @@ export const EXPLORER_SUGGESTIONS = [
   '',
 ];
 
+/** The longest prompt a lesson 6 link keeps; its prompt box takes no more. */
+export const ATTENTION_PROMPT_CHARS = 600;
+
 export const explorerParams = {
-  p: stringParam(EXPLORER_SUGGESTIONS[0], 600),
+  p: stringParam(EXPLORER_SUGGESTIONS[0], ATTENTION_PROMPT_CHARS),
   seed: intParam(1, 0, SEED_MAX),
   w: numParam(GUIDANCE_DEFAULT, 0, GUIDANCE_MAX),
   steps: intParam(50, 5, 200),

@@ -138,6 +138,8 @@ export class TrainingLab {
   }
   importFile(bytes: Uint8Array, name: string): void {
     this.importError = null;
+    // A success notice from an earlier import must not stand next to this one's error.
+    this.notice = null;
     this.send({ type: 'import', bytes, name }, [bytes.buffer as ArrayBuffer]);
   }
   fallback(): void {
@@ -216,7 +218,10 @@ export class TrainingLab {
         void modelStore.refresh();
         return;
       case 'error':
-        if (m.where === 'import') this.importError = m.message;
+        if (m.where === 'import') {
+          this.importError = m.message;
+          this.notice = null;
+        }
         else this.error = m.message;
         return;
       case 'deviceLost':

@@ -1,0 +1,60 @@
+/**
+ * Every page opened from links a reader could be sent: undecodable escapes
+ * (a Latin-1 %E9 from an old mail client, a stray %ff), repeated keys, huge
+ * and non-numeric values, values inconsistent with each other (t > T),
+ * unknown keys, 20,000-character values and odd fragments. None may raise a
+ * page error or a console error, and every lesson's figures must render.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launch, watchedPage, DESKTOP } from './browser';
+import { SITE_PAGES } from './pages';
+
+const base = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  // No WebGPU: SwiftShader's would make every page load minutes long, and the links, not the backend, are under test.
+  browser = await launch([], { webgpu: false });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const long = 'x'.repeat(20_000);
+const HOSTILE: readonly [string, string][] = [
+  ['undecodable escapes and a fragment', '?p=caf%E9&lp=%ff%fe&t=%E9&seed=50%&%E9=1#%E9%zz'],
+  [
+    'repeated keys, huge, non-numeric and inconsistent values, unknown keys',
+    '?t=900&T=10&t=2&seed=1e400&steps=NaN&w=Infinity&k=-99999999999999999999&tok=9e99&lr=fast&batch=7&img=-1&n=99999&cls=%20&eta=-1&digit=x&smp=%3Cscript%3E&zzz=1&utm_source=mail&backend=nonsense#fig-nowhere',
+  ],
+  ['20,000-character values and a bad tfjsflags', `?p=${long}&lp=${long}&gp=${long}&sp=${long}&blk=${long}&classes=${'1'.repeat(20_000)}&tfjsflags=DEBUG#${long}`],
+];
+
+describe('hostile links', () => {
+  for (const page of SITE_PAGES) {
+    it.each(HOSTILE)(`${page.name} holds with %s`, async (_name, query) => {
+      const { page: tab, w } = await watchedPage(browser, base);
+      try {
+        await tab.goto(`${base}${page.path}${query}`, { waitUntil: 'commit' });
+        await tab.locator('#main h1').first().waitFor({ timeout: 60_000 });
+        if (page.lesson) {
+          await tab.locator('.row').first().waitFor({ timeout: 60_000 });
+          expect(await tab.locator('figure.figure').count()).toBeGreaterThan(0);
+        }
+        await tab.waitForLoadState('networkidle', { timeout: 90_000 }).catch(() => {});
+        // Let figures that start on load (schedules, strips, histograms) draw once.
+        await tab.waitForTimeout(1500);
+        // The cpu backend can hold the main thread for a while: wait for it rather than fail.
+        const body = (await tab.locator('body').textContent({ timeout: 180_000 })) ?? '';
+        expect(body).not.toMatch(/could not be loaded|URI malformed|could not start in this browser/);
+        expect(await tab.locator('[data-state="error"]').count()).toBe(0);
+        // A cursor drawn off the chart once made a page 81,694 px wide.
+        expect(await tab.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(DESKTOP.width);
+        expect(w.errors).toEqual([]);
+      } finally {
+        await tab.close();
+      }
+    }, 400_000);
+  }
+});
