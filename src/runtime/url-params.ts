@@ -52,7 +52,8 @@ export function intParam(def: number, min: number, max: number): Param<number> {
   const read = (raw: string): ParamRead<number> | undefined => {
     const v = toNumber(raw);
     if (!Number.isFinite(v)) return undefined;
-    const value = clamp(Math.round(v), min, max);
+    // + 0 turns the −0 that rounding a tiny negative gives into 0, which is what a link writes back.
+    const value = clamp(Math.round(v), min, max) + 0;
     if (v < min || v > max) return { value, reason: URL_MESSAGES.clamped(min, max, String(value)) };
     if (value !== v) return { value, reason: URL_MESSAGES.rounded(String(value)) };
     return { value };

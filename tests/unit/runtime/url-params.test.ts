@@ -88,3 +88,12 @@ describe('free text', () => {
     expect(v).toBe('🐱'.repeat(600));
   });
 });
+
+describe('intParam and negative zero', () => {
+  it('reads a tiny negative number as 0, not −0, so the state reads back the same from a written link', () => {
+    const p = intParam(-1, -1, 64);
+    const v = p.parse('-5e-324')!;
+    expect(Object.is(v, 0)).toBe(true);
+    expect(p.parse(p.format(v))).toBe(v);
+  });
+});
