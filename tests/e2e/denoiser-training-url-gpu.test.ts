@@ -3,7 +3,7 @@
  * hyperparameters read from the URL into the controls (and garbage in the URL
  * ignored), and a WebGPU device lost mid-training, simulated through the
  * `?testhooks=1` hook, that the lab reports, survives with its last saved
- * state, and resumes from on WebGL.
+ * state, and resumes from it on wasm (the backend a lost GPU now falls back to).
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -82,7 +82,7 @@ describe('lesson 4: hyperparameters in the URL', () => {
 });
 
 describe('lesson 4: the GPU is lost while training', () => {
-  it('says so, keeps the last saved state, and resumes from it on WebGL', async () => {
+  it('says so, keeps the last saved state, and resumes from it on wasm', async () => {
     const { page } = await open('?lab=tiny&backend=webgpu&testhooks=1');
     await waitPhase(page, 'idle');
     expect(await page.getByTestId('lab-backend').textContent()).toBe('WebGPU');
@@ -109,9 +109,9 @@ describe('lesson 4: the GPU is lost while training', () => {
     const text = (await lost.textContent())!.replace(/\s+/g, ' ');
     expect(text).toMatch(/the GPU was lost/i);
     expect(text).toContain(`step ${saved}, the last save`);
-    expect(text).toContain('Continue on WebGL');
+    expect(text).toContain('Continue on wasm');
     const fallback = page.getByTestId('lab-fallback');
-    expect(await fallback.textContent()).toBe('Continue on WebGL');
+    expect(await fallback.textContent()).toBe('Continue on wasm');
     // Nothing else pretends it can carry on on the lost device.
     expect(await page.getByTestId('lab-pause').count()).toBe(0);
     expect(await page.getByTestId('lab-resume').count()).toBe(0);
@@ -119,7 +119,7 @@ describe('lesson 4: the GPU is lost while training', () => {
     log(`lost; saved step ${saved}; falling back`);
     await fallback.click();
     await waitPhase(page, 'paused', 120_000);
-    expect(await page.getByTestId('lab-backend').textContent()).toBe('WebGL');
+    expect(await page.getByTestId('lab-backend').textContent()).toBe('wasm');
     expect(Number(await labAttr(page, 'data-step'))).toBe(saved);
     expect(await lost.count()).toBe(0);
     expect(await page.getByTestId('loss-chart').locator('svg path').count()).toBeGreaterThan(0);
@@ -127,14 +127,14 @@ describe('lesson 4: the GPU is lost while training', () => {
     // (on SwiftShader's WebGL that made the next training step fail to compile a shader).
     expect(await page.getByTestId('sample-grid').locator('canvas').count()).toBe(gridBefore);
 
-    log('restored on WebGL; resuming');
+    log('restored on wasm; resuming');
     await page.getByTestId('lab-resume').click();
     await waitPhase(page, 'training');
     await waitStep(page, saved + 2);
-    expect(await labAttr(page, 'data-backend')).toBe('webgl');
+    expect(await labAttr(page, 'data-backend')).toBe('wasm');
     await page.getByTestId('lab-pause').click();
     await waitPhase(page, 'paused');
     await page.context().close();
-    // SwiftShader's WebGPU takes seconds per step, and WebGL compiles its shaders afresh after the fallback.
+    // SwiftShader's WebGPU takes seconds per step.
   }, 600_000);
 });

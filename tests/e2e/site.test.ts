@@ -105,47 +105,52 @@ describe('the TF.js backend badge', () => {
     return { name, smoke, details, detailsVisible, errors: w.errors };
   }
 
-  it('shows webgpu by default, with a correct test op', async () => {
+  // SwiftShader is a software GPU: with no hardware GPU the page runs the models on wasm, and says why.
+  const SOFTWARE = /Skipped WebGL: software renderer .*SwiftShader/;
+
+  it('on a software GPU chooses wasm by itself, says why, and computes a correct test op', async () => {
     const r = await badge('/check/');
-    expect(r.name).toBe('webgpu');
+    expect(r.name).toBe('wasm');
     expect(r.smoke).toContain('✓ correct');
     expect(r.detailsVisible).toBe(true);
-    expect(r.details).toContain('Running on WebGPU');
+    expect(r.details).toContain('Running on wasm');
+    expect(r.details).toContain('Skipped WebGPU: software adapter');
+    expect(r.details).toMatch(SOFTWARE);
     expect(r.errors).toEqual([]);
   });
 
-  it.each(['webgl', 'cpu'])('?backend=%s forces that backend', async (name) => {
+  it.each(['webgpu', 'webgl', 'wasm', 'cpu'])('?backend=%s forces that backend', async (name) => {
     const r = await badge(`/check/?backend=${name}`);
     expect(r.name).toBe(name);
     expect(r.smoke).toContain('✓ correct');
     expect(r.details).toContain('chosen by ?backend=');
   });
 
-  it('falls back to WebGL and says why when WebGPU has no adapter', async () => {
+  it('runs on wasm and says why when WebGPU has no adapter', async () => {
     const r = await badge('/check/', 'Object.defineProperty(navigator, "gpu", { value: { requestAdapter: async () => null } });');
-    expect(r.name).toBe('webgl');
+    expect(r.name).toBe('wasm');
     expect(r.details).toContain('Skipped WebGPU: no adapter');
     expect(r.smoke).toContain('✓ correct');
   });
 
-  it('falls back when the browser has no WebGPU at all', async () => {
+  it('runs on wasm when the browser has no WebGPU at all', async () => {
     const page = await browser.newPage();
     await page.addInitScript('Object.defineProperty(navigator, "gpu", { value: undefined });');
     await page.goto(`${base}/check/`);
     await page.getByTestId('fallback-reasons').waitFor();
     expect(await page.getByTestId('fallback-reasons').textContent()).toMatch(/WebGPU: not supported/);
-    expect(await page.getByTestId('backend').textContent()).toBe('webgl');
+    expect(await page.getByTestId('backend').textContent()).toBe('wasm');
     await page.close();
   });
 
-  it('falls back in a Chromium started without the WebGPU flag', async () => {
+  it('runs on wasm in a Chromium started without the WebGPU flag', async () => {
     const plain = await launch([], { webgpu: false });
     try {
       const page = await plain.newPage();
       await page.goto(`${base}/check/`);
       await page.getByTestId('fallback-reasons').waitFor();
       expect(await page.getByTestId('fallback-reasons').textContent()).toMatch(/^WebGPU: /);
-      expect(await page.getByTestId('backend').textContent()).toBe('webgl');
+      expect(await page.getByTestId('backend').textContent()).toBe('wasm');
     } finally {
       await plain.close();
     }
@@ -156,7 +161,8 @@ describe('the TF.js backend badge', () => {
     await page.route(/\/assets\/.*\.js$/, async (route) => {
       const res = await route.fetch();
       const body = await res.text();
-      if (body.includes('WebGPUBackend')) return route.abort();
+      // The chunk that holds TF.js itself (its kernel registry and its URL flags).
+      if (body.includes('registerKernel') && body.includes('tfjsflags')) return route.abort();
       return route.fulfill({ response: res, body });
     });
     await page.goto(`${base}/check/`);

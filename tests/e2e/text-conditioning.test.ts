@@ -15,7 +15,12 @@ const tab = pageForFile(base, { webgpu: false });
 const status = () => tab.page.getByTestId('text-status').textContent();
 
 async function waitDone() {
-  await tab.page.waitForFunction(() => document.querySelector('[data-testid="text-status"]')?.textContent?.startsWith('Done'), null, {
+  // Done, and its progress full: under load a run started by the previous test's typing can still be
+  // reporting when the next one is asked for.
+  await tab.page.waitForFunction(() => {
+    const p = document.querySelector('[data-testid="text-progress"]') as HTMLProgressElement | null;
+    return document.querySelector('[data-testid="text-status"]')?.textContent?.startsWith('Done') && p !== null && p.max > 0 && p.value === p.max;
+  }, null, {
     timeout: 120_000,
   });
 }
