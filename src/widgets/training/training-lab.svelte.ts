@@ -76,6 +76,7 @@ export class TrainingLab {
   private release: (() => void) | null = null;
   /** Paused: the lock goes once the pause's save has landed, so the next tab never races it. */
   private releaseOnSave = false;
+  private locking: Promise<boolean> | null = null;
 
   constructor(private opts: LabOptions = {}) {
     this.settings = normaliseSettings({ ...opts.initial, ...(opts.tiny ? TINY_SETTINGS : {}) });
@@ -116,17 +117,27 @@ export class TrainingLab {
   }
 
   /** True when this tab may train now; otherwise says why on the page. */
-  private async lock(): Promise<boolean> {
+  private lock(): Promise<boolean> {
     this.releaseOnSave = false;
-    if (this.release) return true;
-    const release = await tryTrainingLock();
-    if (!release) {
-      this.elsewhere = LAB_STRINGS.otherTab;
-      return false;
-    }
-    this.release = release;
-    this.elsewhere = null;
-    return true;
+    if (this.release) return Promise.resolve(true);
+    // A second click while the first waits for the lock shares its answer:
+    // asking again would find this very tab holding it.
+    this.locking ??= tryTrainingLock().then((release) => {
+      this.locking = null;
+      // Disconnected while waiting: nothing will train here, so nothing may hold the lock.
+      if (release && !this.worker) {
+        release();
+        return false;
+      }
+      if (!release) {
+        this.elsewhere = LAB_STRINGS.otherTab;
+        return false;
+      }
+      this.release = release;
+      this.elsewhere = null;
+      return true;
+    });
+    return this.locking;
   }
   private unlock(): void {
     this.releaseOnSave = false;
