@@ -9,6 +9,9 @@
  *                                          cross-origin isolated), webgl, webgpu, cpu
  *   npm run bench -- --quick               training: tiny models, one step of the default config; sampling: the shipped model, extrapolated past 2 min; short limits
  *   npm run bench -- --no-build            reuse dist/
+ *   npm run bench -- --only soak [--steps 1000] [--runs 50] [--sampler-steps 10]
+ *                                          leaks over long use (bench/soak.ts; not in the default set);
+ *                                          on wasm unless --backends says otherwise
  *
  * Node training speed against PyTorch is a separate command: npm run bench:train.
  */
@@ -20,6 +23,7 @@ import { nodeSampling, nodeText } from './node-baseline';
 import { measureRedraw, REDRAW_CASES } from './redraw';
 import { BENCH_BACKENDS, type BenchBackend } from './step-timing';
 import { benchSampling, formatSamplingRows } from './sampling';
+import { benchSoak } from './soak';
 import { benchText, formatTextRows } from './text';
 import { benchTraining, formatTrainingRows } from './training';
 
@@ -32,6 +36,10 @@ const backends = (backendsArg ? backendsArg.split(',') : [...BENCH_BACKENDS]) as
 for (const b of backends) if (!BENCH_BACKENDS.includes(b)) throw new Error(`unknown backend "${b}"; use ${BENCH_BACKENDS.join(', ')}`);
 const ISOLATION = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 const quick = flag('--quick');
+const num = (name: string, dflt: number) => {
+  const v = argv.find((a, i) => argv[i - 1] === name);
+  return v === undefined ? dflt : Number(v);
+};
 const fmt = (ms: number) => (Number.isFinite(ms) ? `${ms.toFixed(2)} ms` : '—');
 
 async function main() {
@@ -119,6 +127,13 @@ async function main() {
         const worst = Math.max(...measured.map((r) => r.longestTaskMs));
         const over = measured.reduce((n, r) => n + r.longTasks, 0);
         console.log(`\nLongest main-thread task while training, all runs: ${worst.toFixed(0)} ms; tasks over 50 ms: ${over} (the target is none).`);
+      }
+    }
+    if (parts.has('soak')) {
+      const o = { steps: num('--steps', 1000), runs: num('--runs', 50), samplerSteps: num('--sampler-steps', 10) };
+      for (const backend of backendsArg ? backends : (['wasm'] as BenchBackend[])) {
+        console.log(`\n# Soak (${backend}): ${o.steps} training steps of the tiny lab model, then ${o.runs} runs of lesson 5's grid (shipped model, DDIM-${o.samplerSteps}, 16 digits)`);
+        await benchSoak(browser, servers, { backend, ...o, log: (l) => console.log(l) });
       }
     }
   } finally {

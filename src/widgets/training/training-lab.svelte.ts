@@ -19,6 +19,17 @@ import {
   type ToWorker,
 } from '../../train/protocol';
 import { modelStore } from '../../runtime/model-store.svelte';
+import { tryTrainingLock } from './training-lock';
+
+/** The lab's words that are not in TrainingLab.svelte, kept together for a later translation. */
+export const LAB_STRINGS = {
+  otherTab:
+    'Another tab is already training the model this browser keeps for you; two tabs training at once would overwrite each other’s saves. ' +
+    'Pause it in that tab (it saves when paused) and then try again here, or carry on training in that tab.',
+  workerFailed: (why: string) => `The training worker failed: ${why || 'unknown error'}`,
+  badMessage: 'The training worker sent a message this page does not understand.',
+  imported: (name: string, step: number) => `Imported "${name}" (step ${step}). It is now your model.`,
+} as const;
 
 export interface LabOptions {
   /** `?lab=tiny`: the tiny test preset (see protocol.ts). */
@@ -55,11 +66,17 @@ export class TrainingLab {
   /** What the model in the worker was built with (null: no model yet). */
   trained: LabSettings | null = $state.raw(null);
   startFrom: StartFrom = $state('scratch');
+  /** Set when Start or Resume found another tab training (see TRAINING_LOCK). */
+  elsewhere: string | null = $state(null);
 
   private worker: Worker | null = null;
   private pendingLosses: number[] = [];
   private flushTimer = 0;
   private onExport: ((bytes: Uint8Array, name: string) => void) | null = null;
+  private release: (() => void) | null = null;
+  /** Paused: the lock goes once the pause's save has landed, so the next tab never races it. */
+  private releaseOnSave = false;
+  private locking: Promise<boolean> | null = null;
 
   constructor(private opts: LabOptions = {}) {
     this.settings = normaliseSettings({ ...opts.initial, ...(opts.tiny ? TINY_SETTINGS : {}) });
@@ -79,13 +96,15 @@ export class TrainingLab {
     this.worker.onmessage = (e) => this.receive(e.data);
     this.worker.onerror = (e) => {
       this.phase = 'failed';
-      this.error = `The training worker failed: ${e.message || 'unknown error'}`;
+      this.error = LAB_STRINGS.workerFailed(e.message);
+      this.unlock();
     };
     this.send({ type: 'init', settings: $state.snapshot(this.settings) as LabSettings, backend: this.opts.backend ?? null });
   }
 
   disconnect(): void {
     clearTimeout(this.flushTimer);
+    this.unlock();
     this.worker?.terminate();
     this.worker = null;
   }
@@ -97,7 +116,37 @@ export class TrainingLab {
     return $state.snapshot(this.settings) as LabSettings;
   }
 
-  start(): void {
+  /** True when this tab may train now; otherwise says why on the page. */
+  private lock(): Promise<boolean> {
+    this.releaseOnSave = false;
+    if (this.release) return Promise.resolve(true);
+    // A second click while the first waits for the lock shares its answer:
+    // asking again would find this very tab holding it.
+    this.locking ??= tryTrainingLock().then((release) => {
+      this.locking = null;
+      // Disconnected while waiting: nothing will train here, so nothing may hold the lock.
+      if (release && !this.worker) {
+        release();
+        return false;
+      }
+      if (!release) {
+        this.elsewhere = LAB_STRINGS.otherTab;
+        return false;
+      }
+      this.release = release;
+      this.elsewhere = null;
+      return true;
+    });
+    return this.locking;
+  }
+  private unlock(): void {
+    this.releaseOnSave = false;
+    this.release?.();
+    this.release = null;
+  }
+
+  async start(): Promise<void> {
+    if (!(await this.lock())) return;
     this.error = null;
     this.losses = [];
     this.pendingLosses = [];
@@ -106,9 +155,11 @@ export class TrainingLab {
     this.send({ type: 'start', settings: this.snap(), from: this.startFrom });
   }
   pause(): void {
+    if (this.release) this.releaseOnSave = true;
     this.send({ type: 'pause' });
   }
-  resume(): void {
+  async resume(): Promise<void> {
+    if (!(await this.lock())) return;
     this.error = null;
     this.send({ type: 'resume', settings: this.snap() });
   }
@@ -160,7 +211,7 @@ export class TrainingLab {
 
   private receive(m: unknown) {
     if (!isFromWorker(m)) {
-      this.error = 'The training worker sent a message this page does not understand.';
+      this.error = LAB_STRINGS.badMessage;
       return;
     }
     this.handle(m);
@@ -177,6 +228,7 @@ export class TrainingLab {
         this.step = m.step;
         if (m.phase === 'idle') this.trained = null;
         else if (m.settings && m.phase !== 'lost') this.trained = m.settings;
+        this.lockFollows(m.phase);
         return;
       case 'progress':
         this.step = m.step;
@@ -197,6 +249,7 @@ export class TrainingLab {
       case 'saved':
         this.savedStep = m.step;
         this.savedAt = m.at;
+        if (this.releaseOnSave) this.unlock();
         void modelStore.refresh();
         return;
       case 'restored':
@@ -214,7 +267,7 @@ export class TrainingLab {
         this.onExport = null;
         return;
       case 'imported':
-        this.notice = `Imported "${m.name}" (step ${m.step}). It is now your model.`;
+        this.notice = LAB_STRINGS.imported(m.name, m.step);
         void modelStore.refresh();
         return;
       case 'error':
@@ -223,6 +276,8 @@ export class TrainingLab {
           this.notice = null;
         }
         else this.error = m.message;
+        // A failed pause-save must not keep the other tabs locked out.
+        if (m.where === 'save' && this.releaseOnSave) this.unlock();
         return;
       case 'deviceLost':
         this.lostMessage = m.message;
@@ -230,5 +285,18 @@ export class TrainingLab {
         this.savedStep = m.savedStep;
         return;
     }
+  }
+
+  /**
+   * The lock lives as long as the worker trains: gone on idle (reset) and on
+   * failure, and after the save on pause. A lost device keeps it, since
+   * continuing on the next backend trains on.
+   */
+  private lockFollows(phase: Phase) {
+    if (!this.release) return;
+    if (phase === 'idle' || phase === 'failed') this.unlock();
+    // Paused by the reader: the worker saves next, and 'saved' lets go. Paused
+    // by the worker (a loss that is not a number, a failed step): no save comes.
+    else if (phase === 'paused' && !this.releaseOnSave) this.unlock();
   }
 }
