@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { move, presenterAction, stopsOf, tweenValue } from '../../../src/widgets/figure/presenter-logic';
+import { fitScale, move, presenterAction, stopsOf, tweenValue } from '../../../src/widgets/figure/presenter-logic';
 
 describe('presenter keys (reveal.js conventions)', () => {
   it('maps → / Space / PageDown to next, ← / PageUp to previous, F, B and Esc', () => {
@@ -58,5 +58,22 @@ describe('presenter walk', () => {
     expect(tweenValue('linear', 'cosine', 0)).toBe('cosine');
     expect(tweenValue(NaN, 0.02, 0.5)).toBe(0.02);
     expect(tweenValue(true, false, 0)).toBe(false);
+  });
+});
+
+describe('presenter fit to the screen', () => {
+  it('shrinks by the tighter of the two ratios, so both sides fit', () => {
+    expect(fitScale(1000, 1500, 1200, 500)).toBeCloseTo(1 / 3, 12);
+    expect(fitScale(2400, 300, 1200, 500)).toBe(0.5);
+    const s = fitScale(1216, 1730, 1216, 540);
+    expect(1730 * s).toBeLessThanOrEqual(540);
+    expect(1216 * s).toBeLessThanOrEqual(1216);
+  });
+
+  it('never enlarges, and leaves an unmeasured body alone', () => {
+    expect(fitScale(400, 300, 1200, 600)).toBe(1);
+    expect(fitScale(0, 0, 1200, 600)).toBe(1);
+    expect(fitScale(400, 300, 0, 0)).toBe(1);
+    expect(fitScale(NaN, 300, 1200, 600)).toBe(1);
   });
 });
