@@ -143,6 +143,47 @@ describe('presenter mode', () => {
     expect(w.errors).toEqual([]);
     await page.close();
   });
+  // Lessons 2, 3, 5 and 7: one figure, schedule charts, the model's steppers, the guidance grid.
+  it.each(['forward-process', 'noise-schedules', 'reverse-process', 'classifier-free-guidance'])(
+    '%s: every presented figure and scene fits a 1280×720 projector, its picture on screen, with no scroll bar',
+    async (slug) => {
+      const { page, w } = await watchedPage(browser, base, { viewport: { width: 1280, height: 720 } });
+      await page.goto(`${base}/lessons/${slug}/`);
+      await page.locator('.row').first().waitFor();
+      await page.locator('[data-action="present-lesson"]').focus();
+      await page.keyboard.press('Enter');
+      const seen = new Set<string>();
+      for (let stop = 0; ; stop++) {
+        const label = `${await page.locator('figure.presented').getAttribute('data-testid')} ${await sceneLabel(page)}`;
+        if (seen.has(label)) break;
+        seen.add(label);
+        // The picture: the largest canvas, chart or image in the figure's body (icons are far smaller).
+        const layout = () =>
+          page.locator('figure.presented').evaluate((f) => {
+            const boxes = [...f.querySelectorAll('.body canvas, .body svg, .body img')]
+              .map((e) => e.getBoundingClientRect())
+              .filter((r) => r.width * r.height > 0)
+              .sort((a, b) => b.width * b.height - a.width * a.height);
+            const main = boxes[0];
+            const inside = !!main && main.left >= -0.5 && main.top >= -0.5 && main.right <= innerWidth + 0.5 && main.bottom <= innerHeight + 0.5;
+            return { fits: f.scrollHeight <= f.clientHeight, inside, area: main ? main.width * main.height : 0 };
+          });
+        // Polled: the picture may still be drawing, and the fit follows it a frame later.
+        const ok = (l: Awaited<ReturnType<typeof layout>>) => l.fits && l.inside && l.area > 0;
+        await expect.poll(async () => ok(await layout()), { timeout: 60_000, interval: 250, message: `${label}: ${JSON.stringify(await layout())}` }).toBe(true);
+        await page.keyboard.press('ArrowRight');
+        expect(stop).toBeLessThan(30);
+      }
+      expect(seen.size).toBeGreaterThan(0);
+      // Leaving restores the page: no transform stays behind on any figure.
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.locator('figure.presented').count(), SLOW).toBe(0);
+      expect(await page.locator('.fit').evaluateAll((els) => els.map((e) => (e as HTMLElement).style.transform).filter(Boolean))).toEqual([]);
+      expect(w.errors).toEqual([]);
+      await page.close();
+    },
+    240_000,
+  );
 });
 
 describe('links to a state', () => {

@@ -93,3 +93,14 @@ export function tweenValue(from: unknown, to: unknown, u: number): unknown {
   const v = from + (to - from) * k;
   return Number.isInteger(from) && Number.isInteger(to) ? Math.round(v) : v;
 }
+
+/**
+ * How much to shrink a presented figure's body (natural size `w`×`h`) so that
+ * all of it shows in the `availW`×`availH` the presenter's bar and caption
+ * leave: never enlarged (a small figure stays at projector text size), and a
+ * body not measured yet (zero size) is left as it is.
+ */
+export function fitScale(w: number, h: number, availW: number, availH: number): number {
+  if (!(w > 0) || !(h > 0) || !(availW > 0) || !(availH > 0)) return 1;
+  return Math.min(1, availW / w, availH / h);
+}
