@@ -60,7 +60,12 @@ describe('lesson 6: text conditioning (test model)', () => {
   });
 
   it('generates in the worker with progress, and draws the chosen token’s map', async () => {
+    // Let the run the previous test's typing started finish, then see this click's run start and end.
+    await waitDone();
     await tab.page.getByTestId('generate').click();
+    await tab.page
+      .waitForFunction(() => !document.querySelector('[data-testid="text-status"]')?.textContent?.startsWith('Done'), null, { timeout: 5_000 })
+      .catch(() => {}); // on wasm a tiny run can start and end between two polls
     await waitDone();
     expect(await status()).toMatch(/^Done: 8 steps/);
     expect(await tab.page.getByTestId('text-where').textContent()).toMatch(/in a worker \((webgpu|webgl|wasm|cpu)\)/);
