@@ -52,6 +52,9 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 300_000,
           fileParallelism: false,
+          // Tests marked concurrent (the every-page sweeps) open two pages at a
+          // time: one page keeps about one core busy, and the machine has two.
+          maxConcurrency: 2,
         },
       },
     ],

@@ -14,14 +14,17 @@ import { settleContrast, type ContrastVerdict } from './contrast';
 
 const base = inject('baseUrl');
 let browser: Browser;
-const summary: string[] = [];
+const summary: { name: string; line: string }[] = [];
 
 beforeAll(async () => {
   browser = await launch([], { webgpu: false });
 });
 afterAll(async () => {
   await browser?.close();
-  console.log(['axe-core, WCAG 2.0/2.1 A and AA:', ...summary].join('\n'));
+  // Pages are audited two at a time: print them in the list's order.
+  const order = SITE_PAGES.map((p) => p.name);
+  summary.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
+  console.log(['axe-core, WCAG 2.0/2.1 A and AA:', ...summary.map((s) => s.line)].join('\n'));
 });
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -75,7 +78,7 @@ async function presentedAudit(tab: Page): Promise<Audit> {
 }
 
 describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
-  it.each(SITE_PAGES.map((p) => [p.name, p] as const))('%s has no serious or critical violation', async (_name, page) => {
+  it.concurrent.each(SITE_PAGES.map((p) => [p.name, p] as const))('%s has no serious or critical violation', async (_name, page) => {
     // AxeBuilder needs a page from an explicit context (it opens helper pages in it).
     const context = await browser.newContext({ viewport: DESKTOP });
     const tab = await context.newPage();
@@ -91,12 +94,14 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
       const undecided = result.incomplete.reduce((n, v) => n + v.nodes.length, 0);
       const failing = settled.filter((v) => v.ratio < v.needed);
       const minRatio = settled.length ? Math.min(...settled.map((v) => v.ratio)) : NaN;
-      summary.push(
-        `  ${page.name.padEnd(10)} critical ${byImpact('critical')}, serious ${byImpact('serious')}, moderate ${byImpact('moderate')}, minor ${byImpact('minor')}; ` +
+      summary.push({
+        name: page.name,
+        line:
+          `  ${page.name.padEnd(10)} critical ${byImpact('critical')}, serious ${byImpact('serious')}, moderate ${byImpact('moderate')}, minor ${byImpact('minor')}; ` +
           `undecided ${undecided}, of which contrast ${contrastNodes.length}: settled ${settled.length} (${settled.filter((v) => v.overImage).length} over an image or canvas), lowest ${settled.length ? `${minRatio.toFixed(2)}:1` : '–'}, below the threshold ${failing.length}` +
           (failing.length ? `  [${failing.slice(0, 4).map((f) => `${f.selector.slice(-60)} ${f.ratio}:1`).join('; ')}]` : '') +
           (bad.length ? `  [${bad.map((v) => `${v.id} ×${v.nodes.length}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`).join('; ')}]` : ''),
-      );
+      });
       expect(failing).toEqual([]);
       expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} (${n.failureSummary?.split('\n')[1]?.trim() ?? ''})`).slice(0, 5).join('; ')}`)).toEqual([]);
     } finally {

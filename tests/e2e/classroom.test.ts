@@ -291,7 +291,7 @@ describe('embeds', () => {
 
   const embeds = Object.entries(lessonFigures).flatMap(([slug, ids]) => ids.map((id) => [`${slug}/${id}`, slug, id] as const));
 
-  it.each(embeds)('%s loads alone in an iframe on another origin, with no console error and no request elsewhere', async (_name, slug, id) => {
+  it.concurrent.each(embeds)('%s loads alone in an iframe on another origin, with no console error and no request elsewhere', async (_name, slug, id) => {
     expect(new URL(host.url).origin).not.toBe(new URL(base).origin);
     const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
     const w = watch(page, host.url);

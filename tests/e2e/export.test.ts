@@ -60,10 +60,13 @@ describe('export', () => {
     await page.goto(`${base}/lessons/forward-process/?t=400&seed=3`);
     await page.getByTestId('panel-jump').waitFor();
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+    const before = await box(page, '[data-testid="forward-process"]');
     const { name, bytes } = await save(page, 'forward-process', 'export-png');
     expect(name).toBe('forward-process-forward-process.png');
     const png = decodePng(bytes);
     const fig = await box(page, '[data-testid="forward-process"]');
+    // Saving's status message floats: the figure does not move when it comes and goes.
+    expect(fig.height).toBe(before.height);
     expect(png.width).toBe(Math.round(fig.width * 2));
     expect(png.height).toBe(Math.round((fig.height + FOOTER_CSS_PX) * 2));
 

@@ -34,7 +34,7 @@ const HOSTILE: readonly [string, string][] = [
 describe('hostile links', () => {
   // Presenting shows a lesson already listed; embeds (the same figures, alone) are left to the lessons' runs here.
   for (const page of SITE_PAGES.filter((p) => !p.present && !p.embed)) {
-    it.each(HOSTILE)(`${page.name} holds with %s`, async (_name, query) => {
+    it.concurrent.each(HOSTILE)(`${page.name} holds with %s`, async (_name, query) => {
       const { page: tab, w } = await watchedPage(browser, base);
       try {
         await tab.goto(`${base}${page.path}${query}`, { waitUntil: 'commit' });

@@ -26,7 +26,7 @@ describe('the built site, served as static files', () => {
     await page.close();
   });
 
-  it.each(lessons.map((l) => [l.number, l] as const))(
+  it.concurrent.each(lessons.map((l) => [l.number, l] as const))(
     'lesson %i loads at its own URL with no console error and no request to another origin',
     async (_n, lesson) => {
       const page = await browser.newPage();
