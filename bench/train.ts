@@ -106,7 +106,7 @@ if (!args['skip-cpu']) {
   const t = await timeTrainer(cb, 1, 0);
   rows.push({ name: `cpu, stock TF.js (1 step at batch ${cb}, ×${B / cb} to batch ${B})`, ms: (t[0] * B) / cb, batch: B, note: `measured ${t[0].toFixed(0)} ms at batch ${cb}; scaled linearly` });
 }
-rows.push({ name: 'webgpu / webgl', batch: B, note: 'not available in Node here (browser only; see MEASURED.md)' });
+rows.push({ name: 'webgpu / webgl', batch: B, note: 'not available in Node (browser only: `npm run bench` measures them in Chromium)' });
 
 // 4. PyTorch.
 let torchOk = false;
