@@ -1,12 +1,12 @@
 /**
  * Presenter mode's fit to the screen. The figure's text and controls keep the
- * projector's size (1rem is PRESENTER_REM_PX on screen, and no text in the
- * figure is smaller), and only what is drawn at a fixed pixel size (canvases,
- * charts, images) shrinks until the whole body fits the space between the
- * presenter's bar and the caption.
+ * projector's size (1rem is --pu, 24px, on screen, and no text in the figure
+ * is smaller: site/styles.css and Figure.svelte), and only what is drawn at a
+ * fixed pixel size (canvases, charts, images) shrinks until the whole body
+ * fits the space between the presenter's bar and the caption.
  *
  * How: the body is laid out at scale s with the root font size set to
- * PRESENTER_REM_PX / s and a width of the space available / s, then scaled by
+ * --pu / s (the --present-scale property) and a width of the space available / s, then scaled by
  * s as one picture. Text and everything sized in rem or em come back to their
  * projector size; pixel-sized drawings come out s times smaller. The largest s
  * at which the body fits is found by bisection. Where the text alone cannot
@@ -19,8 +19,6 @@
  */
 import { largestFit } from './presenter-logic';
 
-/** What 1rem is on screen while presenting: text read from the back of a room on a 1280×720 projector. */
-export const PRESENTER_REM_PX = 24;
 /** Below this, a figure's drawings would be too small to read: its body scrolls instead. */
 export const MIN_DRAWING_SCALE = 0.35;
 /** Drawings smaller than this (CSS px, unscaled) on both sides are icons, not the figure's picture. */
@@ -63,11 +61,16 @@ export function fitInside(outer: HTMLElement, inner: HTMLElement): () => void {
     if (Math.max(inner.offsetWidth, inner.scrollWidth) * s > outer.clientWidth + 0.5) return false;
     return drawings(s).every((r) => r.height <= outer.clientHeight + 0.5);
   };
-  // The scroll position this fit last set: while the body is still there, the presenter has not scrolled (nor tabbed) away.
-  let anchored: number | null = null;
+  // Once the presenter scrolls, clicks or tabs inside the body, where it shows is theirs.
+  let moved = false;
+  const hands = () => {
+    moved = true;
+  };
+  const HANDS = ['wheel', 'touchmove', 'pointerdown', 'focusin'] as const;
+  for (const type of HANDS) outer.addEventListener(type, hands, { passive: true });
   /** Brings the first drawings (as many as fit together) into the middle of a body that scrolls, so the picture is what the room sees. */
   const anchor = () => {
-    if (outer.dataset.scrolls !== 'true' || (anchored !== null && Math.abs(outer.scrollTop - anchored) > 1)) return;
+    if (outer.dataset.scrolls !== 'true' || moved) return;
     const scale = Number(inner.dataset.fit) || 1;
     let box: DOMRect | null = null;
     for (const r of drawings(scale)) {
@@ -77,7 +80,6 @@ export function fitInside(outer: HTMLElement, inner: HTMLElement): () => void {
     }
     if (!box) return;
     outer.scrollTop += box.top - outer.getBoundingClientRect().top - Math.max(0, (outer.clientHeight - box.height) / 2);
-    anchored = outer.scrollTop;
   };
   const measure = () => {
     cancelAnimationFrame(frame);
@@ -108,6 +110,7 @@ export function fitInside(outer: HTMLElement, inner: HTMLElement): () => void {
     cancelAnimationFrame(anchorFrame);
     observer.disconnect();
     mutations.disconnect();
+    for (const type of HANDS) outer.removeEventListener(type, hands);
     // The root's --present-scale is left to the next presented figure (or to no effect once presenting ends):
     // when → moves back to an earlier figure, its fit starts before this cleanup runs.
     inner.style.transform = '';
