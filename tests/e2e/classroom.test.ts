@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { lessonFigures } from '../../lessons/figures';
 import { launch, watch, watchedPage } from './browser';
+import { settleContrast } from './contrast';
 import { serveStatic } from './static-server';
 
 const base = inject('baseUrl');
@@ -160,11 +161,11 @@ describe('presenter mode', () => {
         const layout = () =>
           page.locator('figure.presented').evaluate((f) => {
             const body = f.querySelector('.body')!.getBoundingClientRect();
-            // A picture on screen: a canvas, chart or image of at least 100×100 px wholly in the body's visible part
-            // (icons are far smaller; a body too tall for the screen scrolls, and must show a picture).
+            // A picture on screen: a canvas, chart or image of at least 64×64 px wholly in the body's visible part
+            // (icons are smaller; a body too tall for the screen scrolls, and must show a picture).
             const shown = [...f.querySelectorAll('.body canvas, .body svg, .body img')]
               .map((e) => e.getBoundingClientRect())
-              .filter((r) => r.width >= 100 && r.height >= 100)
+              .filter((r) => r.width >= 64 && r.height >= 64)
               .some((r) => r.left >= body.left - 0.5 && r.top >= body.top - 0.5 && r.right <= body.right + 0.5 && r.bottom <= body.bottom + 0.5);
             // Text on screen at its real size: the computed font size times whatever scale the element is drawn at.
             // Every control's text and the caption's and the bar's; not the drawings' own text (SVG), typeset maths'
@@ -179,12 +180,14 @@ describe('presenter mode', () => {
               const hasText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()) || el.matches('select, textarea, input:is([type="text"], [type="number"], :not([type]))');
               if (!hasText) continue;
               // The scale it is drawn at, from the largest box it lies in (offset sizes are rounded to whole pixels).
-              const outer = el.closest<HTMLElement>('.fit') ?? f;
+              const outer: HTMLElement = el.closest<HTMLElement>('.fit') ?? (f as HTMLElement);
               const px = parseFloat(cs.fontSize) * (outer.getBoundingClientRect().width / outer.offsetWidth);
               if (px < 23.5) small.push(`${el.tagName.toLowerCase()} “${(el.textContent ?? '').trim().slice(0, 30)}” ${px.toFixed(1)} px`);
             }
             // Sliders and boxes to tick: drawn at least as tall as the text beside them.
-            const tiny = [...f.querySelectorAll('input:is([type="range"], [type="checkbox"], [type="radio"])')]
+            // (Radio buttons drawn as labelled tabs are there for the keyboard, transparent: their label is the control.)
+            const tiny = [...f.querySelectorAll<HTMLElement>('input:is([type="range"], [type="checkbox"], [type="radio"])')]
+              .filter((e) => getComputedStyle(e).opacity !== '0')
               .map((e) => e.getBoundingClientRect())
               .filter((r) => r.width > 1 && r.height > 1 && r.height < 20).length;
             return { fits: f.scrollHeight <= f.clientHeight && f.scrollWidth <= f.clientWidth, shown, small: small.slice(0, 6), tiny };
@@ -330,6 +333,10 @@ describe('embeds', () => {
     expect(await frame.locator('figure[data-testid]').count()).toBe(1);
     const back = frame.getByRole('link', { name: 'from Diffusion, demystified' });
     expect(await back.getAttribute('href')).toBe(`${base}/lessons/${slug}/#fig-${id}`);
+    // The embed's own line reads at WCAG AA's 4.5:1 against what is really behind it, inside the host's frame.
+    const embedded = page.frames().find((f) => f.url().startsWith(src));
+    const [line] = await settleContrast(embedded!, ['p.from a']);
+    expect(line.ratio).toBeGreaterThanOrEqual(4.5);
     // Visible: the figure is what a point in the middle of the frame hits.
     const inFrame = await frame.locator('body').evaluate((b, figId) => document.elementFromPoint(b.clientWidth / 2, 200)?.closest<HTMLElement>('figure[data-testid]')?.dataset.testid === figId, id);
     expect(inFrame).toBe(true);

@@ -72,14 +72,16 @@ export function fitInside(outer: HTMLElement, inner: HTMLElement): () => void {
   const anchor = () => {
     if (outer.dataset.scrolls !== 'true' || moved) return;
     const scale = Number(inner.dataset.fit) || 1;
+    // Room above them for their labels (column headings, panel titles): two lines of projector text.
+    const room = Math.min(outer.clientHeight / 4, 2 * (parseFloat(getComputedStyle(root).getPropertyValue('--pu')) || 24));
     let box: DOMRect | null = null;
     for (const r of drawings(scale)) {
-      const next = box ? union(box, r) : r;
-      if (box && next.height > outer.clientHeight) break;
+      const next: DOMRect = box ? union(box, r) : r;
+      if (box && next.height > outer.clientHeight - room) break;
       box = next;
     }
     if (!box) return;
-    outer.scrollTop += box.top - outer.getBoundingClientRect().top - Math.max(0, (outer.clientHeight - box.height) / 2);
+    outer.scrollTop += box.top - outer.getBoundingClientRect().top - Math.max(room, (outer.clientHeight - box.height) / 2);
   };
   const measure = () => {
     cancelAnimationFrame(frame);
