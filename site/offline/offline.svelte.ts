@@ -36,10 +36,14 @@ class Offline {
   start() {
     if (this.started || !this.supported) return;
     this.started = true;
-    // A new version that the reader chose to use takes over: load its pages.
+    // A new version took over this page's worker (the reader chose it, here or in another tab): load its
+    // pages, since the old version's files leave the cache as it activates. Not on the very first install,
+    // which takes over no page (no clients.claim). Not tied to `waiting`: that is already false, the new
+    // worker activating, by the time the controller changes.
     let reloading = false;
+    const updating = navigator.serviceWorker.controller !== null;
     navigator.serviceWorker.addEventListener('controllerchange', () => {
-      if (this.waiting && !reloading) {
+      if (updating && !reloading) {
         reloading = true;
         location.reload();
       }

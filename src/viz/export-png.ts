@@ -7,10 +7,14 @@
  * foreignObject, which taints the canvas in some browsers and loses the
  * canvases' pixels. Here every canvas, image and chart is drawn at its own
  * bounding box, and text is drawn word by word where the browser laid it out
- * (canvas text uses the page's loaded fonts, KaTeX's included). What is not
- * drawn: CSS effects (shadows, gradients, rounded corners) and pseudo-elements.
+ * (canvas text uses the page's loaded fonts, KaTeX's included). CSS linear
+ * gradients (colour bars, legend ramps, the time arrows) are drawn as canvas
+ * gradients (src/viz/css-gradient.ts). What is not drawn: shadows, radial
+ * gradients, gradients sized with background-size, and pseudo-elements.
  * Nothing is requested from any origin.
  */
+
+import { linearGradient, splitTopLevel } from './css-gradient';
 
 /** User-visible strings of the export controls, kept together for translation. */
 export const EXPORT_TEXT = {
@@ -131,6 +135,7 @@ function drawBox(c: Ctx, el: Element, s: CSSStyleDeclaration) {
     c.g.fillStyle = s.backgroundColor;
     c.g.fillRect(x, y, r.width, r.height);
   }
+  if (s.backgroundImage && s.backgroundImage !== 'none') drawGradients(c, s, x, y, r.width, r.height);
   // Each side on its own: legends' line keys, table rules and dividers are one-sided borders.
   const sides = [
     [s.borderTopWidth, s.borderTopStyle, s.borderTopColor, (w: number) => [x, y, r.width, w]],
@@ -144,6 +149,47 @@ function drawBox(c: Ctx, el: Element, s: CSSStyleDeclaration) {
     c.g.fillStyle = color;
     const [rx, ry, rw, rh] = rect(w);
     c.g.fillRect(rx, ry, rw, rh);
+  }
+}
+
+/**
+ * The box's linear-gradient background layers, bottom layer first, over its
+ * padding box (where CSS lays a background image) and within its rounded
+ * corners. Layers sized with background-size are left out: they are tiles or
+ * effects (scroll shadows), not a ramp across the box.
+ */
+function drawGradients(c: Ctx, s: CSSStyleDeclaration, x: number, y: number, width: number, height: number) {
+  const layers = splitTopLevel(s.backgroundImage);
+  const sizes = splitTopLevel(s.backgroundSize);
+  const bl = parseFloat(s.borderLeftWidth) || 0;
+  const bt = parseFloat(s.borderTopWidth) || 0;
+  const px = x + bl;
+  const py = y + bt;
+  const pw = width - bl - (parseFloat(s.borderRightWidth) || 0);
+  const ph = height - bt - (parseFloat(s.borderBottomWidth) || 0);
+  const g = c.g;
+  for (let i = layers.length - 1; i >= 0; i--) {
+    const size = sizes.length ? sizes[i % sizes.length] : 'auto';
+    if (size !== 'auto' && size !== 'auto auto') continue;
+    const line = linearGradient(layers[i], pw, ph);
+    if (!line || line.stops.length === 0) continue;
+    let fill: CanvasGradient;
+    try {
+      fill = g.createLinearGradient(px + line.x0, py + line.y0, px + line.x1, py + line.y1);
+      for (const stop of line.stops) fill.addColorStop(stop.offset, stop.color);
+    } catch {
+      // A colour the canvas cannot parse: leave this layer out rather than the whole picture.
+      continue;
+    }
+    g.save();
+    g.beginPath();
+    const radii = [s.borderTopLeftRadius, s.borderTopRightRadius, s.borderBottomRightRadius, s.borderBottomLeftRadius].map((v) => parseFloat(v) || 0);
+    if (radii.some((v) => v > 0)) g.roundRect(x, y, width, height, radii);
+    else g.rect(x, y, width, height);
+    g.clip();
+    g.fillStyle = fill;
+    g.fillRect(px, py, pw, ph);
+    g.restore();
   }
 }
 

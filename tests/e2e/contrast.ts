@@ -6,7 +6,7 @@
  * under the text, every pixel of it under the text's box (the worst pixel
  * counts). WCAG's threshold is 4.5:1, or 3:1 for large text.
  */
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 
 export interface ContrastVerdict {
   selector: string;
@@ -15,7 +15,7 @@ export interface ContrastVerdict {
   overImage: boolean;
 }
 
-export function settleContrast(page: Page, selectors: string[]): Promise<ContrastVerdict[]> {
+export function settleContrast(page: Page | Frame, selectors: string[]): Promise<ContrastVerdict[]> {
   return page.evaluate((sels) => {
     type C = { r: number; g: number; b: number; a: number };
     const parse = (s: string): C | null => {

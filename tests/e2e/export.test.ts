@@ -81,6 +81,20 @@ describe('export', () => {
         worst = Math.max(worst, Math.abs(at(png, x, y)[0] - screen[i * 28 + j]));
       }
     expect(worst).toBeLessThanOrEqual(1);
+    // The time arrow above the images is a CSS gradient, black (t = 0) to white: the PNG has the ramp where
+    // the arrow is, each point's grey its fraction of the way along (sRGB interpolation, as CSS and canvas both do).
+    const arrow = await page.locator('[data-testid="forward-process"] .convention .arrow').evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const s = getComputedStyle(el);
+      return { x: r.left, y: r.top, width: r.width, height: r.height, border: parseFloat(s.borderLeftWidth), image: s.backgroundImage };
+    });
+    expect(arrow.image).toBe('linear-gradient(90deg, rgb(0, 0, 0), rgb(255, 255, 255))');
+    const inner = arrow.width - 2 * arrow.border;
+    for (const f of [0.1, 0.3, 0.5, 0.7, 0.9]) {
+      const [r, g, b] = at(png, 2 * (arrow.x - fig.x + arrow.border + f * inner), 2 * (arrow.y - fig.y + arrow.height / 2));
+      expect(Math.abs(r - 255 * f), `grey at ${f} of the arrow`).toBeLessThanOrEqual(12);
+      expect([g, b]).toEqual([r, r]);
+    }
     // Not blank: the whole picture and the footer line both have content.
     expect(distinctColours(png, 0, 0, png.width, png.height - 2 * FOOTER_CSS_PX)).toBeGreaterThan(200);
     expect(distinctColours(png, 0, png.height - 2 * FOOTER_CSS_PX + 2, png.width, 2 * FOOTER_CSS_PX - 2)).toBeGreaterThan(3);

@@ -6,7 +6,9 @@
  * and counts them: not one request may reach it while offline. Chromium's own
  * offline emulation is switched on as well.
  */
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sirv from 'sirv';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -16,6 +18,8 @@ import { DESKTOP, launch, watch, type PageWatch } from './browser';
 let server: Server;
 let origin = '';
 let unplugged = false;
+/** Files of the "next build", by path, served instead of dist's once set. */
+let nextBuild: Map<string, Buffer> | null = null;
 const reachedWhileOffline: string[] = [];
 let browser: Browser;
 let context: BrowserContext;
@@ -28,6 +32,13 @@ beforeAll(async () => {
     if (unplugged) {
       reachedWhileOffline.push(req.url ?? '');
       req.socket.destroy();
+      return;
+    }
+    const next = nextBuild?.get(new URL(req.url ?? '/', 'http://x').pathname);
+    if (next) {
+      res.setHeader('Content-Type', req.url?.startsWith('/sw.js') ? 'text/javascript' : 'text/html; charset=utf-8');
+      res.setHeader('Cache-Control', 'no-cache');
+      res.end(next);
       return;
     }
     handler(req, res, () => {
@@ -121,6 +132,60 @@ describe('offline', () => {
     expect(await page.getByTestId('test-model').count()).toBe(0);
     expect(w.errors).toEqual([]);
     expect(leaks()).toEqual([]);
+  });
+
+  it('a new build replaces the cache cleanly: the old version keeps its own pages until it hands over, then no old entry is left', async () => {
+    await context.setOffline(false);
+    unplugged = false;
+    await page.goto(`${origin}/`);
+    await page.locator('[data-testid="offline"][data-state="ready"]').waitFor({ timeout: 60_000 });
+    const dist = process.env.E2E_DIST ?? 'dist';
+    const sw = readFileSync(join(dist, 'sw.js'), 'utf8');
+    // The precache list as the build wrote it: the shell page's entry and its revision.
+    const entry = /\{url:"index\.html",revision:"([0-9a-f]+)"\}/.exec(sw);
+    expect(entry, 'the shell page in dist/sw.js').not.toBeNull();
+    const oldRev = entry![1];
+    const newRev = 'f'.repeat(oldRev.length - 4) + '0001';
+    // The next build, as a build would make it: the page changed, so its revision in the worker's list changed.
+    const marker = '<meta name="test-build" content="next">';
+    const html = readFileSync(join(dist, 'index.html'), 'utf8').replace('<head>', `<head>${marker}`);
+    expect(html).toContain(marker);
+    nextBuild = new Map([
+      ['/sw.js', Buffer.from(sw.replace(entry![0], `{url:"index.html",revision:"${newRev}"}`))],
+      ['/', Buffer.from(html)],
+      ['/index.html', Buffer.from(html)],
+    ]);
+    const precache = () =>
+      page.evaluate(async () => {
+        const keys: string[] = [];
+        for (const name of await caches.keys()) if (name.startsWith('diffusion-demystified')) keys.push(...(await (await caches.open(name)).keys()).map((r) => r.url));
+        return { names: await caches.keys(), keys };
+      });
+    const shellKeys = (keys: string[]) => keys.filter((k) => new URL(k).pathname === '/index.html');
+    const before = await precache();
+    expect(shellKeys(before.keys)).toEqual([`${origin}/index.html?__WB_REVISION__=${oldRev}`]);
+
+    // The browser looks for a new worker on navigation: it installs beside the old one and waits.
+    await page.reload();
+    await page.locator('[data-testid="offline"][data-state="update"]').waitFor({ timeout: 120_000 });
+    expect(await page.getByTestId('offline-status').textContent()).toBe('Update ready');
+    // While it waits, a reload is still the old version: its page from its own entry, never the new page.
+    await page.reload();
+    await page.locator('[data-testid="offline"][data-state="update"]').waitFor({ timeout: 60_000 });
+    expect(await page.locator('meta[name="test-build"]').count()).toBe(0);
+
+    // The reader switches: the page reloads on the new version, and the old entry is gone.
+    await page.locator('[data-testid="offline"] summary').click();
+    await Promise.all([page.waitForEvent('load', { timeout: 60_000 }), page.getByTestId('offline-update').click()]);
+    await page.locator('meta[name="test-build"]').waitFor({ state: 'attached', timeout: 60_000 });
+    await page.locator('[data-testid="offline"][data-state="ready"]').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('offline-status').textContent()).toBe('Ready offline');
+    await expect.poll(async () => shellKeys((await precache()).keys), { timeout: 30_000 }).toEqual([`${origin}/index.html?__WB_REVISION__=${newRev}`]);
+    const after = await precache();
+    // One cache, as many entries as before: each file once, in its new revision.
+    expect(after.names).toEqual(before.names);
+    expect(after.keys.length).toBe(before.keys.length);
+    expect(w.errors).toEqual([]);
   });
 
   it('the reader can turn it off: the worker is unregistered and its caches deleted', async () => {

@@ -95,12 +95,21 @@ export function tweenValue(from: unknown, to: unknown, u: number): unknown {
 }
 
 /**
- * How much to shrink a presented figure's body (natural size `w`×`h`) so that
- * all of it shows in the `availW`×`availH` the presenter's bar and caption
- * leave: never enlarged (a small figure stays at projector text size), and a
- * body not measured yet (zero size) is left as it is.
+ * The largest scale in [min, 1] at which `fits(s)` holds, by bisection, for
+ * a presented figure whose text keeps its projector size while its drawings
+ * shrink (so that fits is true below some scale and false above it). Exact at
+ * 1 and at min; otherwise within (1 - min) / 2^steps below the true limit.
+ * When nothing fits, even at min, returns min: the figure's body scrolls.
  */
-export function fitScale(w: number, h: number, availW: number, availH: number): number {
-  if (!(w > 0) || !(h > 0) || !(availW > 0) || !(availH > 0)) return 1;
-  return Math.min(1, availW / w, availH / h);
+export function largestFit(fits: (s: number) => boolean, min: number, steps = 7): { scale: number; fits: boolean } {
+  if (fits(1)) return { scale: 1, fits: true };
+  if (!fits(min)) return { scale: min, fits: false };
+  let lo = min;
+  let hi = 1;
+  for (let i = 0; i < steps; i++) {
+    const mid = (lo + hi) / 2;
+    if (fits(mid)) lo = mid;
+    else hi = mid;
+  }
+  return { scale: lo, fits: true };
 }

@@ -95,6 +95,7 @@ class Presenter {
     this.blank = false;
     this.walk = false;
     document.documentElement.classList.remove('presenting');
+    document.documentElement.style.removeProperty('--present-scale');
     if (this.wentFullscreen && document.fullscreenElement) void document.exitFullscreen().catch(() => {});
     this.wentFullscreen = false;
     this.returnFocus?.focus({ preventScroll: true });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitScale, move, presenterAction, stopsOf, tweenValue } from '../../../src/widgets/figure/presenter-logic';
+import { largestFit, move, presenterAction, stopsOf, tweenValue } from '../../../src/widgets/figure/presenter-logic';
 
 describe('presenter keys (reveal.js conventions)', () => {
   it('maps → / Space / PageDown to next, ← / PageUp to previous, F, B and Esc', () => {
@@ -61,19 +61,21 @@ describe('presenter walk', () => {
   });
 });
 
-describe('presenter fit to the screen', () => {
-  it('shrinks by the tighter of the two ratios, so both sides fit', () => {
-    expect(fitScale(1000, 1500, 1200, 500)).toBeCloseTo(1 / 3, 12);
-    expect(fitScale(2400, 300, 1200, 500)).toBe(0.5);
-    const s = fitScale(1216, 1730, 1216, 540);
-    expect(1730 * s).toBeLessThanOrEqual(540);
-    expect(1216 * s).toBeLessThanOrEqual(1216);
+describe('presenter fit: the largest scale that fits', () => {
+  it('finds the limit of a threshold within the bisection’s tolerance, from below', () => {
+    // Text that keeps its size plus a drawing that shrinks: fits while 200 + 900·s ≤ 500, i.e. s ≤ 1/3.
+    const fits = (s: number) => 200 + 900 * s <= 500;
+    const { scale, fits: ok } = largestFit(fits, 0.2, 10);
+    expect(ok).toBe(true);
+    expect(scale).toBeLessThanOrEqual(1 / 3);
+    expect(scale).toBeGreaterThan(1 / 3 - 0.8 / 2 ** 10);
+    expect(fits(scale)).toBe(true);
   });
 
-  it('never enlarges, and leaves an unmeasured body alone', () => {
-    expect(fitScale(400, 300, 1200, 600)).toBe(1);
-    expect(fitScale(0, 0, 1200, 600)).toBe(1);
-    expect(fitScale(400, 300, 0, 0)).toBe(1);
-    expect(fitScale(NaN, 300, 1200, 600)).toBe(1);
+  it('stays at 1 when the whole fits, and reports min when even min does not', () => {
+    expect(largestFit(() => true, 0.35)).toEqual({ scale: 1, fits: true });
+    const calls: number[] = [];
+    expect(largestFit((s) => (calls.push(s), false), 0.35)).toEqual({ scale: 0.35, fits: false });
+    expect(calls).toEqual([1, 0.35]);
   });
 });
