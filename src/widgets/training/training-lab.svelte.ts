@@ -26,6 +26,12 @@ export const LAB_STRINGS = {
   otherTab:
     'Another tab is already training the model this browser keeps for you; two tabs training at once would overwrite each other’s saves. ' +
     'Pause it in that tab (it saves when paused) and then try again here, or carry on training in that tab.',
+  importElsewhere:
+    'Another tab is training the model this browser keeps, and its next save would overwrite an import made here. ' +
+    'Pause it in that tab (it saves when paused) and then import again here, or import in that tab.',
+  resetElsewhere:
+    'Another tab is training the model this browser keeps; Reset here would delete its saves. ' +
+    'Pause it in that tab (it saves when paused) and then reset here, or reset in that tab.',
   workerFailed: (why: string) => `The training worker failed: ${why || 'unknown error'}`,
   badMessage: 'The training worker sent a message this page does not understand.',
   imported: (name: string, step: number) => `Imported "${name}" (step ${step}). It is now your model.`,
@@ -77,6 +83,8 @@ export class TrainingLab {
   /** Paused: the lock goes once the pause's save has landed, so the next tab never races it. */
   private releaseOnSave = false;
   private locking: Promise<boolean> | null = null;
+  /** The lock was taken for an import alone: it goes when the import has answered. */
+  private importHolds = false;
 
   constructor(private opts: LabOptions = {}) {
     this.settings = normaliseSettings({ ...opts.initial, ...(opts.tiny ? TINY_SETTINGS : {}) });
@@ -116,31 +124,40 @@ export class TrainingLab {
     return $state.snapshot(this.settings) as LabSettings;
   }
 
-  /** True when this tab may train now; otherwise says why on the page. */
-  private lock(): Promise<boolean> {
+  /**
+   * True when this tab may write the saved model now (train, import, reset);
+   * false when another tab trains. Every writer takes the same lock, since
+   * all of them write the one model this browser keeps.
+   */
+  private take(): Promise<boolean> {
     this.releaseOnSave = false;
     if (this.release) return Promise.resolve(true);
     // A second click while the first waits for the lock shares its answer:
     // asking again would find this very tab holding it.
     this.locking ??= tryTrainingLock().then((release) => {
       this.locking = null;
-      // Disconnected while waiting: nothing will train here, so nothing may hold the lock.
+      // Disconnected while waiting: nothing will write here, so nothing may hold the lock.
       if (release && !this.worker) {
         release();
         return false;
       }
-      if (!release) {
-        this.elsewhere = LAB_STRINGS.otherTab;
-        return false;
-      }
+      if (!release) return false;
       this.release = release;
-      this.elsewhere = null;
       return true;
     });
     return this.locking;
   }
+  /** Takes the lock to train; otherwise says why on the page. */
+  private async lock(): Promise<boolean> {
+    const ok = await this.take();
+    this.elsewhere = ok ? null : LAB_STRINGS.otherTab;
+    // Training owns the lock from now on, even if an import took it.
+    if (ok) this.importHolds = false;
+    return ok;
+  }
   private unlock(): void {
     this.releaseOnSave = false;
+    this.importHolds = false;
     this.release?.();
     this.release = null;
   }
@@ -163,7 +180,14 @@ export class TrainingLab {
     this.error = null;
     this.send({ type: 'resume', settings: this.snap() });
   }
-  reset(): void {
+  async reset(): Promise<void> {
+    // Reset deletes the saved model, which a tab that trains keeps writing.
+    // The lock goes again when the worker reports idle (lockFollows).
+    if (!(await this.take())) {
+      this.elsewhere = LAB_STRINGS.resetElsewhere;
+      return;
+    }
+    this.elsewhere = null;
     this.send({ type: 'reset' });
     this.losses = [];
     this.pendingLosses = [];
@@ -187,11 +211,28 @@ export class TrainingLab {
     this.onExport = done;
     this.send({ type: 'export' });
   }
-  importFile(bytes: Uint8Array, name: string): void {
+  /**
+   * An import is saved at once as the model this browser keeps, so it takes
+   * the training lock: while another tab trains, that tab's next save would
+   * overwrite it. Refused, nothing is sent and nothing changes here.
+   */
+  async importFile(bytes: Uint8Array, name: string): Promise<void> {
     this.importError = null;
     // A success notice from an earlier import must not stand next to this one's error.
     this.notice = null;
+    // Held already because this tab trains: the import ends that training (the
+    // worker pauses), and the lock goes with it as it does on a pause. Held only
+    // until a pause's save lands: the import keeps it until it has answered.
+    const heldBefore = this.release !== null && !this.releaseOnSave;
+    if (!(await this.take())) {
+      this.importError = LAB_STRINGS.importElsewhere;
+      return;
+    }
+    if (!heldBefore) this.importHolds = true;
     this.send({ type: 'import', bytes, name }, [bytes.buffer as ArrayBuffer]);
+  }
+  private importAnswered(): void {
+    if (this.importHolds) this.unlock();
   }
   fallback(): void {
     this.lostMessage = null;
@@ -268,16 +309,21 @@ export class TrainingLab {
         return;
       case 'imported':
         this.notice = LAB_STRINGS.imported(m.name, m.step);
+        // Sent after the import's save has landed.
+        this.importAnswered();
         void modelStore.refresh();
         return;
       case 'error':
         if (m.where === 'import') {
           this.importError = m.message;
           this.notice = null;
+          this.importAnswered();
         }
         else this.error = m.message;
         // A failed pause-save must not keep the other tabs locked out.
         if (m.where === 'save' && this.releaseOnSave) this.unlock();
+        // A failed reset has dropped the model all the same: nothing trains here any more.
+        if (m.where === 'reset') this.unlock();
         return;
       case 'deviceLost':
         this.lostMessage = m.message;
