@@ -20,6 +20,7 @@ import {
 } from '../../train/protocol';
 import { modelStore } from '../../runtime/model-store.svelte';
 import { tryTrainingLock } from './training-lock';
+import { LossHistory, type LossView } from './loss-series';
 
 /** The lab's words that are not in TrainingLab.svelte, kept together for a later translation. */
 export const LAB_STRINGS = {
@@ -60,8 +61,8 @@ export class TrainingLab {
   msPerStep = $state(0);
   tensors = $state(0);
   bytes = $state(0);
-  /** Raw losses, one per step; replaced (not mutated) at most a few times a second. */
-  losses: number[] = $state.raw([]);
+  /** The loss curve, in bounded memory however long the lab trains; replaced (not mutated) at most a few times a second. */
+  losses: LossView = $state.raw(new LossHistory().view());
   grid: SampleGrid | null = $state.raw(null);
   savedStep: number | null = $state(null);
   savedAt: number | null = $state(null);
@@ -76,6 +77,7 @@ export class TrainingLab {
   elsewhere: string | null = $state(null);
 
   private worker: Worker | null = null;
+  private history = new LossHistory();
   private pendingLosses: number[] = [];
   private flushTimer = 0;
   private onExport: ((bytes: Uint8Array, name: string) => void) | null = null;
@@ -165,8 +167,7 @@ export class TrainingLab {
   async start(): Promise<void> {
     if (!(await this.lock())) return;
     this.error = null;
-    this.losses = [];
-    this.pendingLosses = [];
+    this.clearLosses();
     this.grid = null;
     this.step = 0;
     this.send({ type: 'start', settings: this.snap(), from: this.startFrom });
@@ -189,8 +190,7 @@ export class TrainingLab {
     }
     this.elsewhere = null;
     this.send({ type: 'reset' });
-    this.losses = [];
-    this.pendingLosses = [];
+    this.clearLosses();
     this.grid = null;
     this.step = 0;
     this.elapsedMs = 0;
@@ -246,8 +246,14 @@ export class TrainingLab {
   private flushLosses() {
     this.flushTimer = 0;
     if (!this.pendingLosses.length) return;
-    this.losses = this.losses.concat(this.pendingLosses);
+    for (const v of this.pendingLosses) this.history.push(v);
     this.pendingLosses = [];
+    this.losses = this.history.view();
+  }
+  private clearLosses(from: readonly number[] = []) {
+    this.history = LossHistory.from(from);
+    this.pendingLosses = [];
+    this.losses = this.history.view();
   }
 
   private receive(m: unknown) {
@@ -296,8 +302,7 @@ export class TrainingLab {
       case 'restored':
         this.step = m.step;
         this.elapsedMs = m.elapsedMs;
-        this.losses = m.losses;
-        this.pendingLosses = [];
+        this.clearLosses(m.losses);
         this.trained = m.settings;
         this.settings = { ...m.settings, lr: m.settings.lr };
         this.savedStep = m.step;
