@@ -4,7 +4,9 @@
  * lesson 5's grid samples 16 digits with the shipped model many times over,
  * and at intervals this reads, in the worker that does the work, TF.js'
  * tensor count and bytes and the worker's JS heap, and the page's JS heap
- * (CDP's Runtime.getHeapUsage, each after a forced garbage collection).
+ * (CDP's Runtime.getHeapUsage, each after a forced garbage collection) and
+ * its DOM nodes and event listeners (Memory.getDOMCounters): a widget that
+ * adds a node or a listener per step shows there long before in the heap.
  *
  * Each series gets a verdict: its floor over the last third of the readings
  * against its floor over the first third (the reading before any work left
@@ -12,6 +14,17 @@
  * reads as a leak. The floor, because a heap read while a training step is in
  * flight carries that step's garbage on top of what is kept: noise only adds,
  * and a leak raises the floor. Tensor counts should not move at all.
+ *
+ * Warm-up is what grows once and stops: the optimiser's state and TF.js'
+ * kernels in the worker, and in the page V8's compiled code, which keeps
+ * growing for the first minutes (functions run once per step or per chart
+ * redraw reach the optimising tiers only after many calls; V8's
+ * --trace-gc-verbose shows it in the code and trusted spaces, then flat).
+ * The first third's floor takes all of it in once that third lasts longer
+ * than the warm-up; a run of only a few minutes can read warm-up as growth,
+ * so soak longer (more --steps) before calling a leak.
+ * What the page keeps per step must itself be bounded (the lab's loss
+ * curve is, see src/widgets/training/loss-series.ts).
  *
  * `npm run bench -- --only soak [--steps 1000] [--runs 50]`; bench/run.ts
  * prints what `benchSoak` logs.
@@ -40,6 +53,8 @@ export interface SoakReading {
   tfBytes: number;
   workerHeap: number;
   pageHeap: number;
+  domNodes: number;
+  listeners: number;
 }
 
 /** Growth above this fraction of the first reading is called a leak. */
@@ -71,6 +86,8 @@ const METRICS: { key: keyof Omit<SoakReading, 'at'>; label: string; fmt: (v: num
   { key: 'tfBytes', label: 'TF.js bytes', fmt: (v) => mb(v) },
   { key: 'workerHeap', label: 'worker JS heap', fmt: (v) => mb(v) },
   { key: 'pageHeap', label: 'page JS heap', fmt: (v) => mb(v) },
+  { key: 'domNodes', label: 'page DOM nodes', fmt: (v) => String(v) },
+  { key: 'listeners', label: 'page event listeners', fmt: (v) => String(v) },
 ];
 
 function mb(v: number): string {
@@ -146,6 +163,11 @@ class Inspector {
     await this.cdp.send('HeapProfiler.collectGarbage');
     return (await this.cdp.send('Runtime.getHeapUsage')).usedSize;
   }
+  /** Nodes and listeners alive in the page (after pageHeap's collection, so detached ones are gone). */
+  async pageDom(): Promise<{ domNodes: number; listeners: number }> {
+    const c = await this.cdp.send('Memory.getDOMCounters');
+    return { domNodes: c.nodes, listeners: c.jsEventListeners };
+  }
 }
 
 const LAB = '[data-testid="training-lab"] [data-phase]';
@@ -169,7 +191,7 @@ async function soakTraining(page: Page, base: string, o: SoakOptions): Promise<S
           numBytes: Number(await page.locator(LAB).first().getAttribute('data-bytes')),
         }
       : await ins.workerTf(worker);
-    const r = { at, tensors: tf.numTensors, tfBytes: tf.numBytes, workerHeap: await ins.workerHeap(worker), pageHeap: await ins.pageHeap() };
+    const r = { at, tensors: tf.numTensors, tfBytes: tf.numBytes, workerHeap: await ins.workerHeap(worker), pageHeap: await ins.pageHeap(), ...(await ins.pageDom()) };
     o.log(row('training', r));
     return r;
   };
@@ -209,7 +231,7 @@ async function soakSampling(page: Page, base: string, o: SoakOptions): Promise<S
   const readings: SoakReading[] = [];
   const read = async (at: number): Promise<SoakReading> => {
     const tf = await ins.workerTf(worker);
-    const r = { at, tensors: tf.numTensors, tfBytes: tf.numBytes, workerHeap: await ins.workerHeap(worker), pageHeap: await ins.pageHeap() };
+    const r = { at, tensors: tf.numTensors, tfBytes: tf.numBytes, workerHeap: await ins.workerHeap(worker), pageHeap: await ins.pageHeap(), ...(await ins.pageDom()) };
     o.log(row('sampling', r));
     return r;
   };
@@ -224,7 +246,7 @@ async function soakSampling(page: Page, base: string, o: SoakOptions): Promise<S
 }
 
 function row(series: string, r: SoakReading): string {
-  return `| ${series} | ${r.at} | ${r.tensors} | ${mb(r.tfBytes)} | ${mb(r.workerHeap)} | ${mb(r.pageHeap)} |`;
+  return `| ${series} | ${r.at} | ${r.tensors} | ${mb(r.tfBytes)} | ${mb(r.workerHeap)} | ${mb(r.pageHeap)} | ${r.domNodes} | ${r.listeners} |`;
 }
 
 /** Runs both series in fresh contexts of `browser`; logs readings as they come, then the verdicts. */
@@ -241,8 +263,8 @@ export async function benchSoak(browser: Browser, servers: BenchServers, o: Soak
       await context.close();
     }
   };
-  o.log('| series | step / runs | tensors | TF.js bytes | worker JS heap | page JS heap |');
-  o.log('|---|---|---|---|---|---|');
+  o.log('| series | step / runs | tensors | TF.js bytes | worker JS heap | page JS heap | page DOM nodes | page listeners |');
+  o.log('|---|---|---|---|---|---|---|---|');
   const training = o.steps > 0 ? await series(soakTraining) : [];
   const sampling = o.runs > 0 ? await series(soakSampling) : [];
   o.log('');

@@ -20,12 +20,19 @@ import {
 } from '../../train/protocol';
 import { modelStore } from '../../runtime/model-store.svelte';
 import { tryTrainingLock } from './training-lock';
+import { LossHistory, type LossView } from './loss-series';
 
 /** The lab's words that are not in TrainingLab.svelte, kept together for a later translation. */
 export const LAB_STRINGS = {
   otherTab:
     'Another tab is already training the model this browser keeps for you; two tabs training at once would overwrite each other’s saves. ' +
     'Pause it in that tab (it saves when paused) and then try again here, or carry on training in that tab.',
+  importElsewhere:
+    'Another tab is training the model this browser keeps, and its next save would overwrite an import made here. ' +
+    'Pause it in that tab (it saves when paused) and then import again here, or import in that tab.',
+  resetElsewhere:
+    'Another tab is training the model this browser keeps; Reset here would delete its saves. ' +
+    'Pause it in that tab (it saves when paused) and then reset here, or reset in that tab.',
   workerFailed: (why: string) => `The training worker failed: ${why || 'unknown error'}`,
   badMessage: 'The training worker sent a message this page does not understand.',
   imported: (name: string, step: number) => `Imported "${name}" (step ${step}). It is now your model.`,
@@ -54,8 +61,8 @@ export class TrainingLab {
   msPerStep = $state(0);
   tensors = $state(0);
   bytes = $state(0);
-  /** Raw losses, one per step; replaced (not mutated) at most a few times a second. */
-  losses: number[] = $state.raw([]);
+  /** The loss curve, in bounded memory however long the lab trains; replaced (not mutated) at most a few times a second. */
+  losses: LossView = $state.raw(new LossHistory().view());
   grid: SampleGrid | null = $state.raw(null);
   savedStep: number | null = $state(null);
   savedAt: number | null = $state(null);
@@ -70,6 +77,7 @@ export class TrainingLab {
   elsewhere: string | null = $state(null);
 
   private worker: Worker | null = null;
+  private history = new LossHistory();
   private pendingLosses: number[] = [];
   private flushTimer = 0;
   private onExport: ((bytes: Uint8Array, name: string) => void) | null = null;
@@ -77,6 +85,8 @@ export class TrainingLab {
   /** Paused: the lock goes once the pause's save has landed, so the next tab never races it. */
   private releaseOnSave = false;
   private locking: Promise<boolean> | null = null;
+  /** The lock was taken for an import alone: it goes when the import has answered. */
+  private importHolds = false;
 
   constructor(private opts: LabOptions = {}) {
     this.settings = normaliseSettings({ ...opts.initial, ...(opts.tiny ? TINY_SETTINGS : {}) });
@@ -116,31 +126,40 @@ export class TrainingLab {
     return $state.snapshot(this.settings) as LabSettings;
   }
 
-  /** True when this tab may train now; otherwise says why on the page. */
-  private lock(): Promise<boolean> {
+  /**
+   * True when this tab may write the saved model now (train, import, reset);
+   * false when another tab trains. Every writer takes the same lock, since
+   * all of them write the one model this browser keeps.
+   */
+  private take(): Promise<boolean> {
     this.releaseOnSave = false;
     if (this.release) return Promise.resolve(true);
     // A second click while the first waits for the lock shares its answer:
     // asking again would find this very tab holding it.
     this.locking ??= tryTrainingLock().then((release) => {
       this.locking = null;
-      // Disconnected while waiting: nothing will train here, so nothing may hold the lock.
+      // Disconnected while waiting: nothing will write here, so nothing may hold the lock.
       if (release && !this.worker) {
         release();
         return false;
       }
-      if (!release) {
-        this.elsewhere = LAB_STRINGS.otherTab;
-        return false;
-      }
+      if (!release) return false;
       this.release = release;
-      this.elsewhere = null;
       return true;
     });
     return this.locking;
   }
+  /** Takes the lock to train; otherwise says why on the page. */
+  private async lock(): Promise<boolean> {
+    const ok = await this.take();
+    this.elsewhere = ok ? null : LAB_STRINGS.otherTab;
+    // Training owns the lock from now on, even if an import took it.
+    if (ok) this.importHolds = false;
+    return ok;
+  }
   private unlock(): void {
     this.releaseOnSave = false;
+    this.importHolds = false;
     this.release?.();
     this.release = null;
   }
@@ -148,8 +167,7 @@ export class TrainingLab {
   async start(): Promise<void> {
     if (!(await this.lock())) return;
     this.error = null;
-    this.losses = [];
-    this.pendingLosses = [];
+    this.clearLosses();
     this.grid = null;
     this.step = 0;
     this.send({ type: 'start', settings: this.snap(), from: this.startFrom });
@@ -163,10 +181,16 @@ export class TrainingLab {
     this.error = null;
     this.send({ type: 'resume', settings: this.snap() });
   }
-  reset(): void {
+  async reset(): Promise<void> {
+    // Reset deletes the saved model, which a tab that trains keeps writing.
+    // The lock goes again when the worker reports idle (lockFollows).
+    if (!(await this.take())) {
+      this.elsewhere = LAB_STRINGS.resetElsewhere;
+      return;
+    }
+    this.elsewhere = null;
     this.send({ type: 'reset' });
-    this.losses = [];
-    this.pendingLosses = [];
+    this.clearLosses();
     this.grid = null;
     this.step = 0;
     this.elapsedMs = 0;
@@ -187,11 +211,28 @@ export class TrainingLab {
     this.onExport = done;
     this.send({ type: 'export' });
   }
-  importFile(bytes: Uint8Array, name: string): void {
+  /**
+   * An import is saved at once as the model this browser keeps, so it takes
+   * the training lock: while another tab trains, that tab's next save would
+   * overwrite it. Refused, nothing is sent and nothing changes here.
+   */
+  async importFile(bytes: Uint8Array, name: string): Promise<void> {
     this.importError = null;
     // A success notice from an earlier import must not stand next to this one's error.
     this.notice = null;
+    // Held already because this tab trains: the import ends that training (the
+    // worker pauses), and the lock goes with it as it does on a pause. Held only
+    // until a pause's save lands: the import keeps it until it has answered.
+    const heldBefore = this.release !== null && !this.releaseOnSave;
+    if (!(await this.take())) {
+      this.importError = LAB_STRINGS.importElsewhere;
+      return;
+    }
+    if (!heldBefore) this.importHolds = true;
     this.send({ type: 'import', bytes, name }, [bytes.buffer as ArrayBuffer]);
+  }
+  private importAnswered(): void {
+    if (this.importHolds) this.unlock();
   }
   fallback(): void {
     this.lostMessage = null;
@@ -205,8 +246,14 @@ export class TrainingLab {
   private flushLosses() {
     this.flushTimer = 0;
     if (!this.pendingLosses.length) return;
-    this.losses = this.losses.concat(this.pendingLosses);
+    for (const v of this.pendingLosses) this.history.push(v);
     this.pendingLosses = [];
+    this.losses = this.history.view();
+  }
+  private clearLosses(from: readonly number[] = []) {
+    this.history = LossHistory.from(from);
+    this.pendingLosses = [];
+    this.losses = this.history.view();
   }
 
   private receive(m: unknown) {
@@ -255,8 +302,7 @@ export class TrainingLab {
       case 'restored':
         this.step = m.step;
         this.elapsedMs = m.elapsedMs;
-        this.losses = m.losses;
-        this.pendingLosses = [];
+        this.clearLosses(m.losses);
         this.trained = m.settings;
         this.settings = { ...m.settings, lr: m.settings.lr };
         this.savedStep = m.step;
@@ -268,16 +314,21 @@ export class TrainingLab {
         return;
       case 'imported':
         this.notice = LAB_STRINGS.imported(m.name, m.step);
+        // Sent after the import's save has landed.
+        this.importAnswered();
         void modelStore.refresh();
         return;
       case 'error':
         if (m.where === 'import') {
           this.importError = m.message;
           this.notice = null;
+          this.importAnswered();
         }
         else this.error = m.message;
         // A failed pause-save must not keep the other tabs locked out.
         if (m.where === 'save' && this.releaseOnSave) this.unlock();
+        // A failed reset has dropped the model all the same: nothing trains here any more.
+        if (m.where === 'reset') this.unlock();
         return;
       case 'deviceLost':
         this.lostMessage = m.message;
