@@ -9,6 +9,7 @@ import type { Browser } from 'playwright-core';
 import { imageAt, loadDigits, toSigned } from '../../src/data/digits';
 import { DESKTOP, launch, watchedPage } from './browser';
 import { canvasGrey, expectedGrey, maxAbsDiff } from './canvas';
+import { WAITING } from '../../src/widgets/waiting';
 
 const base = inject('baseUrl');
 const PATH = '/lessons/what-is-diffusion/';
@@ -56,7 +57,8 @@ describe('lesson 1: what a diffusion model is', () => {
     await page.goto(`${base}${PATH}?model=tiny`);
     await page.getByTestId('hero').waitFor({ state: 'attached' });
     await page.waitForTimeout(1000);
-    expect(await page.getByTestId('hero-phase').textContent()).toContain('Waiting');
+    // The one waiting display stands in the frame, saying why nothing plays yet.
+    expect(await page.getByTestId('hero').getByTestId('waiting').first().textContent()).toContain(WAITING.onScreen);
     await page.getByTestId('hero').scrollIntoViewIfNeeded();
     await page.getByTestId('hero-frame').waitFor({ timeout: 30_000 });
     await page.close();
