@@ -83,7 +83,7 @@ describe('lessons as course pages', () => {
   const modelFigures: Record<string, { figures: string[]; drawn: string[] }> = {
     'what-is-diffusion': { figures: ['hero'], drawn: ['hero-still-0', 'hero-still-5'] },
     'denoiser-training': { figures: ['one-step'], drawn: ['one-step-x0'] },
-    'reverse-process': { figures: ['reverse-stepper', 'sdedit'], drawn: ['sd-noised-0', 'sd-noised-6'] },
+    'reverse-process': { figures: ['reverse-stepper', 'sdedit'], drawn: ['xt-a', 'sd-noised-0', 'sd-noised-6'] },
     'text-conditioning': { figures: ['attention-explorer'], drawn: [] },
     'classifier-free-guidance': { figures: ['guidance-predictions', 'guidance-grid'], drawn: [] },
     'dalle-vs-midjourney': { figures: ['dalle-styles', 'prompt-condense'], drawn: [] },
@@ -128,6 +128,32 @@ describe('lessons as course pages', () => {
       await page.close();
     },
   );
+
+  it('glossary: on a wide screen each defined word of lesson 2 has its definition in the margin beside its line; on a phone it opens on a tap', async () => {
+    const page = await browser.newPage({ viewport: DESKTOP });
+    await page.goto(`${base}/lessons/forward-process/`);
+    await page.getByTestId('lesson-recap').waitFor();
+    const notes = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="margin-note"]')].map((n) => {
+        const note = n.getBoundingClientRect();
+        const term = n.previousElementSibling!.getBoundingClientRect();
+        const column = n.closest('.prose')!.getBoundingClientRect();
+        return { visible: note.width > 0 && note.height > 0, right: note.left >= column.right, dy: Math.abs(note.top - term.top), inPage: note.right <= document.documentElement.clientWidth };
+      }),
+    );
+    expect(notes.length).toBeGreaterThanOrEqual(3);
+    for (const n of notes) expect(n).toEqual({ visible: true, right: true, dy: expect.any(Number), inPage: true });
+    // Level with its word: within a line or so.
+    for (const n of notes) expect(n.dy).toBeLessThan(40);
+    await page.setViewportSize({ width: 420, height: 800 });
+    await page.locator('[data-testid="margin-note"]').first().waitFor({ state: 'detached' });
+    const term = page.locator('button[data-testid="term"]').first();
+    const def = page.locator(`#${await term.getAttribute('aria-controls')}`);
+    expect(await def.isVisible()).toBe(false);
+    await term.click();
+    await def.waitFor({ state: 'visible' });
+    await page.close();
+  });
 
   it.each(lessons.map((l) => [l.number, l] as const))(
     'lesson %i shows no shell command, tensor count or goal check outside a closed "Going further"',
