@@ -50,7 +50,7 @@ describe('lesson 1: what a diffusion model is', () => {
       // Push the figure out of view before the app mounts.
       document.addEventListener('DOMContentLoaded', () => {
         const s = document.createElement('style');
-        s.textContent = '.opening { margin-top: 3000px !important; }';
+        s.textContent = '#fig-hero { margin-top: 3000px !important; }';
         document.head.appendChild(s);
       });
     });
