@@ -251,9 +251,10 @@ describe('links to a state', () => {
     const { page, w } = await watchedPage(browser, base);
     await page.goto(`${base}/embed/denoiser-training/one-step/?digit=4&t=120`);
     await page.getByTestId('one-step-digit').waitFor();
-    expect(await page.getByTestId('one-step-digit').inputValue()).toBe('4');
+    expect(await page.getByTestId('one-step-digit-4').isChecked()).toBe(true);
     expect(await page.getByTestId('one-step-t').inputValue()).toBe('120');
-    await page.getByTestId('one-step-digit').focus();
+    // The digit picker's radios: an arrow key moves to the next digit and chooses it.
+    await page.getByTestId('one-step-digit-4').focus();
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => query(page).get('digit'), SLOW).toBe('5');
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { lessons, lessonPath } from '../../lessons/registry';
 import { courses, exerciseHref } from '../../lessons/course';
-import { launch, watch, DESKTOP } from './browser';
+import { launch, watch, watchedPage, DESKTOP } from './browser';
 
 const base = inject('baseUrl');
 let browser: Browser;
@@ -99,6 +99,82 @@ describe('lessons as course pages', () => {
       }
     },
   );
+
+  // Every figure that runs a model, and the panels in it that need none.
+  const modelFigures: Record<string, { figures: string[]; drawn: string[] }> = {
+    'what-is-diffusion': { figures: ['hero'], drawn: ['hero-still-0', 'hero-still-5'] },
+    'denoiser-training': { figures: ['one-step'], drawn: ['one-step-x0'] },
+    'reverse-process': { figures: ['reverse-stepper', 'sdedit'], drawn: ['xt-a', 'sd-noised-0', 'sd-noised-6'] },
+    'text-conditioning': { figures: ['attention-explorer'], drawn: [] },
+    'classifier-free-guidance': { figures: ['guidance-predictions', 'guidance-grid'], drawn: [] },
+    'dalle-vs-midjourney': { figures: ['dalle-styles', 'prompt-condense'], drawn: [] },
+  };
+  it.concurrent.each(Object.entries(modelFigures))(
+    '%s with its model held back: each model figure shows the one waiting display, no image is black, model-free panels are drawn',
+    async (slug, { figures, drawn }) => {
+      const { page, w } = await watchedPage(browser, base);
+      // The weight files never arrive: every figure is caught waiting.
+      await page.context().route('**/*.ddmw', () => {});
+      await page.goto(`${base}/lessons/${slug}/`);
+      await page.getByTestId('lesson-recap').waitFor();
+      for (const id of figures) {
+        const fig = page.locator(`#fig-${id}`);
+        await fig.scrollIntoViewIfNeeded();
+        await fig.locator('.waiting').first().waitFor({ timeout: 30_000 });
+        expect(await fig.locator('.waiting[role="status"]').first().textContent(), id).toMatch(/\S/);
+      }
+      for (const id of drawn) {
+        await page.waitForFunction((t) => {
+          const c = document.querySelector(`[data-testid="${t}"]`);
+          return !!c && !c.closest('.pending');
+        }, id, { timeout: 30_000 });
+      }
+      // An image not drawn yet is hatched (.pending), never a black square.
+      const black = await page.evaluate((ids) => {
+        const out: string[] = [];
+        for (const id of ids) {
+          for (const c of document.querySelectorAll<HTMLCanvasElement>(`#fig-${id} .pixel-image:not(.pending) canvas`)) {
+            const ctx = c.getContext('2d');
+            if (!ctx || !c.width) continue;
+            const d = ctx.getImageData(0, 0, c.width, c.height).data;
+            let lit = false;
+            for (let i = 0; i < d.length && !lit; i += 4) lit = d[i] + d[i + 1] + d[i + 2] > 0 && d[i + 3] > 0;
+            if (!lit) out.push(`${id}: ${c.dataset.testid ?? c.closest('[aria-label]')?.getAttribute('aria-label')}`);
+          }
+        }
+        return out;
+      }, figures);
+      expect(black).toEqual([]);
+      expect(w.errors).toEqual([]);
+      await page.close();
+    },
+  );
+
+  it('glossary: on a wide screen each defined word of lesson 2 has its definition in the margin beside its line; on a phone it opens on a tap', async () => {
+    const page = await browser.newPage({ viewport: DESKTOP });
+    await page.goto(`${base}/lessons/forward-process/`);
+    await page.getByTestId('lesson-recap').waitFor();
+    const notes = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="margin-note"]')].map((n) => {
+        const note = n.getBoundingClientRect();
+        const term = n.previousElementSibling!.getBoundingClientRect();
+        const column = n.closest('.prose')!.getBoundingClientRect();
+        return { visible: note.width > 0 && note.height > 0, right: note.left >= column.right, dy: Math.abs(note.top - term.top), inPage: note.right <= document.documentElement.clientWidth };
+      }),
+    );
+    expect(notes.length).toBeGreaterThanOrEqual(3);
+    for (const n of notes) expect(n).toEqual({ visible: true, right: true, dy: expect.any(Number), inPage: true });
+    // Level with its word: within a line or so.
+    for (const n of notes) expect(n.dy).toBeLessThan(40);
+    await page.setViewportSize({ width: 420, height: 800 });
+    await page.locator('[data-testid="margin-note"]').first().waitFor({ state: 'detached' });
+    const term = page.locator('button[data-testid="term"]').first();
+    const def = page.locator(`#${await term.getAttribute('aria-controls')}`);
+    expect(await def.isVisible()).toBe(false);
+    await term.click();
+    await def.waitFor({ state: 'visible' });
+    await page.close();
+  });
 
   it.concurrent.each(lessons.map((l) => [l.number, l] as const))(
     'lesson %i at 360 px: nothing overflows the page, and every wide equation scrolls in its own focusable box',

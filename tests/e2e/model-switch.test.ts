@@ -78,7 +78,7 @@ describe('the model switch in lessons 1 and 5', () => {
     await waitReady();
     // The model's own T, and its class names, reach the widget.
     expect(await tab.page.getByTestId('position').textContent()).toContain('t = 100 = T (noise)');
-    expect(await tab.page.getByTestId('digit').locator('option[value="3"]').textContent()).toBe('3 (Dress)');
+    expect(await tab.page.getByTestId('digit').locator('label:has([value="3"]) span').textContent()).toBe('3 (Dress)');
     // It renders, and it is another network than before on the same x_T.
     const eps = await canvasGrey(tab.page, 'eps-a');
     expect(new Set(eps).size).toBeGreaterThan(4);

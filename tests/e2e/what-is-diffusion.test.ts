@@ -9,6 +9,7 @@ import type { Browser } from 'playwright-core';
 import { imageAt, loadDigits, toSigned } from '../../src/data/digits';
 import { DESKTOP, launch, watchedPage } from './browser';
 import { canvasGrey, expectedGrey, maxAbsDiff } from './canvas';
+import { WAITING } from '../../src/widgets/waiting';
 
 const base = inject('baseUrl');
 const PATH = '/lessons/what-is-diffusion/';
@@ -49,14 +50,15 @@ describe('lesson 1: what a diffusion model is', () => {
       // Push the figure out of view before the app mounts.
       document.addEventListener('DOMContentLoaded', () => {
         const s = document.createElement('style');
-        s.textContent = '.opening { margin-top: 3000px !important; }';
+        s.textContent = '#fig-hero { margin-top: 3000px !important; }';
         document.head.appendChild(s);
       });
     });
     await page.goto(`${base}${PATH}?model=tiny`);
     await page.getByTestId('hero').waitFor({ state: 'attached' });
     await page.waitForTimeout(1000);
-    expect(await page.getByTestId('hero-phase').textContent()).toContain('Waiting');
+    // The one waiting display stands in the frame, saying why nothing plays yet.
+    expect(await page.getByTestId('hero').getByTestId('waiting').first().textContent()).toContain(WAITING.onScreen);
     await page.getByTestId('hero').scrollIntoViewIfNeeded();
     await page.getByTestId('hero-frame').waitFor({ timeout: 30_000 });
     await page.close();

@@ -51,13 +51,23 @@ export interface SdEditOptions {
   predict: (x: Float32Array, t: number) => Promise<ArrayLike<number>>;
 }
 
+/**
+ * Each column's start: the paper time it starts from on the sampler's grid, and
+ * the image noised to it. This half needs no network, so a figure can draw it at
+ * once, before any model has loaded.
+ */
+export function noisedStarts(o: Omit<SdEditOptions, 'predict'>): { starts: number[]; startT: number[]; noised: Float64Array[] } {
+  const ts = o.sampler.timesteps;
+  const starts = startIndices(o.sampler, o.paperTimes);
+  const startT = starts.map((i) => ts[i] + 1);
+  return { starts, startT, noised: startT.map((t) => noisedAt(o.schedule, o.x0, t, o.noise)) };
+}
+
 export async function* runSdEdit(o: SdEditOptions): AsyncGenerator<SdEditFrame, SdEditFrame, void> {
   if (o.sampler.stochastic) throw new RangeError('runSdEdit wants a deterministic sampler (DDIM, η = 0)');
   const pix = o.x0.length;
   const ts = o.sampler.timesteps;
-  const starts = startIndices(o.sampler, o.paperTimes);
-  const startT = starts.map((i) => ts[i] + 1);
-  const noised = startT.map((t) => noisedAt(o.schedule, o.x0, t, o.noise));
+  const { starts, startT, noised } = noisedStarts(o);
   const state = noised.map((x) => Float32Array.from(x));
   const current: Float64Array[] = noised.map((x) => Float64Array.from(x));
   const finished = starts.map(() => false);

@@ -6,8 +6,9 @@ export const oneStepParams = {
   digit: intParam(7, 0, 9),
   /** Which example of that digit (the test split's order). */
   pick: intParam(0, 0, 9999),
-  // Up to the longest T a reader's model can have; the slider holds it under the loaded model's T.
-  t: intParam(300, 0, Math.max(...TS) - 1),
+  // The paper's t, 1…T (t = 0 would be x₀ itself), up to the longest T a reader's
+  // model can have; the slider holds it under the loaded model's T.
+  t: intParam(300, 1, Math.max(...TS)),
   seed: intParam(1, 0, 2 ** 31 - 1),
   drop: boolParam(false),
 };

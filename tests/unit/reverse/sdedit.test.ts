@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDdimSampler, createRng, makeSchedule } from '../../../src/diffusion';
-import { runSdEdit, scaleTimes, startIndices } from '../../../src/widgets/reverse/sdedit';
+import { noisedStarts, runSdEdit, scaleTimes, startIndices } from '../../../src/widgets/reverse/sdedit';
 import { gridLabels, labelName } from '../../../src/widgets/reverse/grid';
 
 const schedule = makeSchedule({ kind: 'linear', T: 1000 });
@@ -25,6 +25,20 @@ describe('SDEdit (image to image)', () => {
     expect(last!.done).toBe(last!.total);
     expect(last!.startT[2]).toBe(1000);
     for (const c of last!.current) for (let i = 0; i < 16; i++) expect(c[i]).toBeCloseTo(x0[i], 4);
+  });
+
+  it('draws the noised row without a network: the closed form at each column’s start, the very images the run starts from', async () => {
+    const x0 = Float64Array.from({ length: 16 }, (_, i) => (i % 2 ? 0.5 : -1));
+    const noise = createRng(9).normals(16);
+    const sampler = createDdimSampler({ schedule, steps: 10 });
+    const pre = noisedStarts({ schedule, sampler, x0, noise, paperTimes: [1, 500, 1000] });
+    expect(pre.startT).toEqual([1, 445, 1000]);
+    // x_t = √ᾱ_t x₀ + √(1 − ᾱ_t) ε, with ᾱ_t at index t − 1.
+    for (const [c, t] of pre.startT.entries()) {
+      for (let i = 0; i < 16; i++) expect(pre.noised[c][i]).toBeCloseTo(schedule.sqrtAlphaBar[t - 1] * x0[i] + schedule.sqrtOneMinusAlphaBar[t - 1] * noise[i], 12);
+    }
+    const first = (await runSdEdit({ schedule, sampler, x0, noise, paperTimes: [1, 500, 1000], predict: async (x) => new Float32Array(x.length) }).next()).value;
+    expect(first.noised).toEqual(pre.noised);
   });
 });
 
