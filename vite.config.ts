@@ -7,6 +7,8 @@ import { lessons } from './lessons/registry.ts';
 import { embedPages } from './lessons/figures.ts';
 // Offline (issue 16): the service worker's precache, generated after the build.
 import { offlinePrecache } from './site/offline/precache-plugin.ts';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { PARAGLIDE_OPTIONS } from './scripts/i18n.ts';
 
 const root = dirname(fileURLToPath(import.meta.url));
 
@@ -76,6 +78,7 @@ export default defineConfig({
   publicDir: resolve(root, 'site/public'),
   base: '/',
   plugins: [
+    paraglideVitePlugin({ ...PARAGLIDE_OPTIONS, strategy: [...PARAGLIDE_OPTIONS.strategy] }),
     svelte({ configFile: resolve(root, 'svelte.config.js') }),
     lessonPages(),
     wasmThreadsSelfContained(),
