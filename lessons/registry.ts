@@ -3,7 +3,7 @@
  * the router and the static build all read. Plain data, so that the Vite
  * config can import it without touching any component.
  */
-import { localizePath, pageLocale, type Locale } from '../src/i18n/locale';
+import { localizePath, pageLocale, type Locale } from '../src/i18n/locale.ts';
 
 export interface LessonEntry {
   /** URL segment: /lessons/<slug>/ */

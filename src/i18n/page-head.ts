@@ -5,7 +5,7 @@
  * Pure, so the build and a test share it; the app keeps the links right after
  * an in-page navigation with `alternateLinks`.
  */
-import { BASE_LOCALE, LOCALES, LOCALE_TAGS, localizePath, type Locale } from './locale';
+import { BASE_LOCALE, LOCALES, LOCALE_TAGS, localizePath, type Locale } from './locale.ts';
 
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
