@@ -19,6 +19,8 @@ export const PARAGLIDE_OPTIONS = {
   strategy: ['globalVariable', 'baseLocale'],
   // Typed declarations, so that svelte-check reads the messages without allowJs.
   emitTsDeclarations: true,
+  // One module per message (tree-shaken), the same in dev, tests and builds: the plugin's dev default differs.
+  outputStructure: 'message-modules',
 } as const satisfies Parameters<typeof compile>[0];
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -30,7 +30,7 @@ export const NNBSP = '\u202f';
  */
 export function frenchTypography(text: string): string {
   return text
-    .replace(/(?<=[\p{L}\p{N})\]»…%*])[ \u00a0\u202f]*([;!?:])(?=\s|$|[»)\]”’.,])/gu, `${NNBSP}$1`)
+    .replace(/(?<=[\p{L}\p{N})\]}»…%*])[ \u00a0\u202f]*([;!?:])(?=\s|$|[»)\]”’.,])/gu, `${NNBSP}$1`)
     .replace(/«[ \u00a0\u202f]*/g, `«${NNBSP}`)
     .replace(/[ \u00a0\u202f]*»/g, `${NNBSP}»`);
 }
