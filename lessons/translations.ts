@@ -1,7 +1,8 @@
 /**
  * Where a translated edition plugs in: each language's lesson files
  * (lessons/<locale>/NN-slug.svelte), course data (lessons/course/<locale>/),
- * glossary and lesson titles (lessons/registry-<locale>.ts), found by file name
+ * glossary, scene names (lessons/scenes/<locale>/names.ts) and lesson titles
+ * (lessons/registry-<locale>.ts), found by file name
  * at build time. A file that is not there yet leaves that piece in English; the
  * unit test "every lesson exists in both languages" says which.
  */
@@ -27,6 +28,9 @@ const frText = import.meta.glob<{ lessonTextFr: LessonText }>('./registry-fr.ts'
 const frBodies = import.meta.glob<Loader>('./fr/[0-9]*.svelte');
 const frCourses = import.meta.glob<{ course: LessonCourse }>('./course/fr/[0-9]*.ts', { eager: true });
 const frGlossary = import.meta.glob<{ glossary: Glossary }>('./course/fr/glossary.ts', { eager: true });
+/** Scene names by lesson and figure, in the order of the English scenes; loaded with the scenes. */
+export type SceneNames = Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
+const frSceneNames = import.meta.glob<() => Promise<{ sceneNamesFr: SceneNames }>>('./scenes/fr/names.ts');
 
 for (const mod of Object.values(frText)) registerLessonText('fr', mod.lessonTextFr);
 
@@ -39,6 +43,11 @@ export const translatedBodies: Partial<Record<Locale, Readonly<Record<string, Lo
 export const translatedCourses: Partial<Record<Locale, Readonly<Record<string, LessonCourse>>>> = {
   fr: bySlug(frCourses, (m) => m.course),
 };
+
+/** The scene names by locale, loaded on demand. */
+export const translatedSceneNames: Partial<Record<Locale, () => Promise<SceneNames>>> = Object.fromEntries(
+  Object.values(frSceneNames).map((load) => ['fr', () => load().then((m) => m.sceneNamesFr)]),
+);
 
 /** The glossary by locale. */
 export const translatedGlossary: Partial<Record<Locale, Glossary>> = Object.fromEntries(
