@@ -25,7 +25,7 @@ export const course: LessonCourse = {
     },
     {
       id: 'ex-sdedit-hint',
-      question: 'Bruitez un 7 et ramenez-le pendant que la classe indicative demande un 1. À partir de quel t le 1 l’emportera-t-il ?',
+      question: 'Bruitez un 7 et ramenez-le pendant que l’indication de classe demande un 1. À partir de quel t le 1 l’emportera-t-il ?',
       link: { figure: 'sdedit', state: { cls: '7', hint: '1' }, label: 'un 7 avec l’indication « 1 »' },
       look: 'Lisez la rangée du bas de gauche (petit t) à droite (grand t).',
       answer:

@@ -18,11 +18,11 @@ export const course: LessonCourse = {
     },
     {
       id: 'ex-emoji-prompt',
-      question: 'L’invite est « 🎨 A lovely 3 in the top left! » (un joli 3 en haut à gauche). Que perdra le côté coupé, et que gardera le réécrivain ?',
+      question: 'L’invite est « 🎨 A lovely 3 in the top left! » (un joli 3 en haut à gauche). Que perdra le côté coupé, et que gardera le module de réécriture ?',
       link: { figure: 'prompt-condense', state: { lp: LONG_PROMPT_EXAMPLES[2] }, label: 'l’invite à émoji' },
       look: 'Lisez les pastilles des deux côtés, puis les deux images.',
       answer:
-        'Rien n’est coupé, puisque l’invite est courte, mais l’émoji et « lovely » deviennent des jetons [UNK] qui ne portent rien. Le réécrivain ne garde que ce que le modèle sait lire, « 3 top left ».',
+        'Rien n’est coupé, puisque l’invite est courte, mais l’émoji et « lovely » deviennent des jetons [UNK] qui ne portent rien. Le module de réécriture ne garde que ce que le modèle sait lire, « 3 top left ».',
     },
   ],
   recap: [
