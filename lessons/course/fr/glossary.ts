@@ -38,3 +38,5 @@ export const glossary = {
     def: 'Une fonction d’activation, x · sigmoïde(x) : proche de 0 pour les entrées négatives et proche de x pour les positives, avec une courbure douce entre les deux. Sans de telles courbures, des couches empilées ne pourraient calculer que des fonctions affines.',
   },
 } as const satisfies Record<keyof typeof englishGlossary, { term: string; def: string }>;
+
+export type GlossaryKey = keyof typeof glossary;
