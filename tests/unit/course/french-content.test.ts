@@ -21,6 +21,8 @@ import { course as fr5 } from '../../../lessons/course/fr/05-reverse-process';
 import { course as fr6 } from '../../../lessons/course/fr/06-text-conditioning';
 import { course as fr7 } from '../../../lessons/course/fr/07-classifier-free-guidance';
 import { course as fr8 } from '../../../lessons/course/fr/08-dalle-vs-midjourney';
+import { lessonScenes } from '../../../lessons/scenes';
+import { sceneNamesFr } from '../../../lessons/scenes/fr/names';
 
 const coursesFr: Record<string, LessonCourse> = {
   'what-is-diffusion': fr1,
@@ -343,6 +345,25 @@ describe('French glossary and lesson titles', () => {
       expect(fr.summary, l.slug).not.toBe(l.summary);
       checkFrench(fr.title, l.slug);
       checkFrench(fr.summary, l.slug);
+    }
+  });
+});
+
+describe('French scene names', () => {
+  it('name every scene of every figure, in French, in the English order', async () => {
+    expect(Object.keys(sceneNamesFr).sort()).toEqual(lessons.map((l) => l.slug).sort());
+    for (const l of lessons) {
+      const { figures } = (await lessonScenes[l.slug]()).default;
+      const fr = sceneNamesFr[l.slug];
+      expect(Object.keys(fr).sort(), l.slug).toEqual(Object.keys(figures).sort());
+      for (const [figure, { scenes }] of Object.entries(figures)) {
+        expect(fr[figure].length, `${l.slug} ${figure}`).toBe(scenes.length);
+        fr[figure].forEach((name, i) => {
+          // A name that is only maths ("w = 3") reads the same in both languages.
+          if (/[a-z]{3}/i.test(scenes[i].name)) expect(name, `${l.slug} ${figure} ${i}`).not.toBe(scenes[i].name);
+          checkFrench(name, `${l.slug} ${figure} ${i}`);
+        });
+      }
     }
   });
 });
