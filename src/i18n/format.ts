@@ -15,8 +15,7 @@ export function formatNumber(x: number, options: Intl.NumberFormatOptions = {}, 
     f = new Intl.NumberFormat(LOCALE_TAGS[locale], options);
     formatters.set(key, f);
   }
-  // A minus sign, not a hyphen, as the English pages already print it.
-  return f.format(x).replace(/^-/, '\u2212');
+  return f.format(x);
 }
 
 /** The narrow no-break space French puts before : ; ! ? and inside « ». */

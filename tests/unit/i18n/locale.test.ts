@@ -58,7 +58,8 @@ describe('numbers and typography by locale', () => {
     expect(formatNumber(0.02, {}, 'en')).toBe('0.02');
     expect(formatNumber(12345, {}, 'fr')).toBe(`12${NNBSP}345`);
     expect(formatNumber(12345, {}, 'en')).toBe('12,345');
-    expect(formatNumber(-1.5, {}, 'fr')).toBe('\u22121,5');
+    expect(formatNumber(-1.5, {}, 'fr')).toBe('-1,5');
+    expect(formatNumber(0.123456, { maximumFractionDigits: 3 }, 'fr')).toBe('0,123');
   });
 
   it('puts a narrow no-break space before : ; ! ? and inside « », and leaves URLs and times alone', () => {
