@@ -66,10 +66,18 @@ const PAGES: [string, string, string][] = [
 ];
 
 /**
- * Pages whose own words are not all in the catalogues yet (the teachers' page
- * keeps its English prose and plan; see the README's French edition section).
+ * Pages whose own words are not all in the catalogues yet: their checks are
+ * expected failures, and turn red once a page is done, to be moved out of
+ * here. The teachers' page keeps its English prose and plan (site/pages/
+ * TeachPage.svelte, teach-plan.ts); lessons 3 to 8 still show English from
+ * widgets not yet moved (src/widgets/schedules, reverse, training, text
+ * except the prompt box, unet-diagram), e.g. "Measured", "Loading the model…",
+ * "(0 = data, … = noise)", "real digit", "New noise", "Truncated.".
  */
-const NOT_YET_IN_CATALOGUES: string[] = ['/fr/teach/'];
+const NOT_YET_IN_CATALOGUES: string[] = [
+  ...lessons.filter((l) => l.number >= 3).map((l) => `/fr/lessons/${l.slug}/`),
+  '/fr/teach/',
+];
 
 describe('the French edition', () => {
   it('has a French twin of every English page in the build', () => {
