@@ -1,12 +1,16 @@
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lessons } from './lessons/registry.ts';
 import { embedPages } from './lessons/figures.ts';
 // Offline (issue 16): the service worker's precache, generated after the build.
 import { offlinePrecache } from './site/offline/precache-plugin.ts';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { PARAGLIDE_OPTIONS } from './scripts/i18n.ts';
+import { LOCALES, localizePath } from './src/i18n/locale.ts';
+import { localizeHtml } from './src/i18n/page-head.ts';
 
 const root = dirname(fileURLToPath(import.meta.url));
 
@@ -26,16 +30,29 @@ function lessonPages(): Plugin {
     closeBundle() {
       // Rolldown calls this hook after a failed build too; let its error show.
       if (!existsSync(resolve(dist, 'index.html'))) return;
+      const html = readFileSync(resolve(dist, 'index.html'), 'utf8');
       // Embeds too: /embed/<lesson>/<figure>/ must be a real file for an <iframe> on another site.
-      const pages = [...lessons.map((l) => `lessons/${l.slug}`), 'check', 'teach', ...embedPages()];
-      for (const page of pages) {
-        const dir = resolve(dist, page);
-        mkdirSync(dir, { recursive: true });
-        copyFileSync(resolve(dist, 'index.html'), resolve(dir, 'index.html'));
+      const pages = ['', ...lessons.map((l) => `lessons/${l.slug}`), 'check', 'teach', ...embedPages()];
+      // Every page in every language (/fr/… for French), each saying its language and linking the others.
+      for (const locale of LOCALES) {
+        const description = siteDescription(locale);
+        for (const page of pages) {
+          const path = localizePath(page ? `/${page}/` : '/', locale);
+          const dir = resolve(dist, `.${path}`);
+          mkdirSync(dir, { recursive: true });
+          writeFileSync(resolve(dir, 'index.html'), localizeHtml(html, locale, path, description));
+        }
+        // A host that serves a 404.html per folder gets a French one under /fr/; the app says "not found" in the path's language either way.
+        writeFileSync(resolve(dist, `.${localizePath('/', locale)}404.html`), localizeHtml(html, locale, null, description));
       }
-      copyFileSync(resolve(dist, 'index.html'), resolve(dist, '404.html'));
     },
   };
+}
+
+/** The page description in `locale`, read from its message catalogue (the compiled messages do not exist yet when this file loads). */
+function siteDescription(locale: string): string | undefined {
+  const file = resolve(root, `messages/${locale}.json`);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>).site_description : undefined;
 }
 
 /**
@@ -76,6 +93,7 @@ export default defineConfig({
   publicDir: resolve(root, 'site/public'),
   base: '/',
   plugins: [
+    paraglideVitePlugin({ ...PARAGLIDE_OPTIONS, strategy: [...PARAGLIDE_OPTIONS.strategy] }),
     svelte({ configFile: resolve(root, 'svelte.config.js') }),
     lessonPages(),
     wasmThreadsSelfContained(),

@@ -2,9 +2,11 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { playwright } from '@vitest/browser-playwright';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/chromium.ts';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { PARAGLIDE_OPTIONS } from './scripts/i18n.ts';
 
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [paraglideVitePlugin({ ...PARAGLIDE_OPTIONS, strategy: [...PARAGLIDE_OPTIONS.strategy] }), svelte()],
   optimizeDeps: {
     // Pre-bundled: its threaded build imports a CommonJS file that the dev server cannot serve as ESM.
     include: ['@tensorflow/tfjs-backend-wasm'],

@@ -3,6 +3,8 @@
  * downloads only the widgets it shows.
  */
 import type { Component } from 'svelte';
+import { translatedBodies } from './translations';
+import { pageLocale } from '../src/i18n/locale';
 
 type Loader = () => Promise<{ default: Component }>;
 
@@ -16,3 +18,8 @@ export const lessonBodies: Record<string, Loader> = {
   'classifier-free-guidance': () => import('./07-classifier-free-guidance.svelte'),
   'dalle-vs-midjourney': () => import('./08-dalle-vs-midjourney.svelte'),
 };
+
+/** The lesson's body in the page's language; English where no translation exists yet. */
+export function lessonBody(slug: string): Loader {
+  return translatedBodies[pageLocale()]?.[slug] ?? lessonBodies[slug];
+}

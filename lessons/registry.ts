@@ -3,6 +3,8 @@
  * the router and the static build all read. Plain data, so that the Vite
  * config can import it without touching any component.
  */
+import { localizePath, pageLocale, type Locale } from '../src/i18n/locale.ts';
+
 export interface LessonEntry {
   /** URL segment: /lessons/<slug>/ */
   slug: string;
@@ -15,7 +17,7 @@ export interface LessonEntry {
   ready: boolean;
 }
 
-export const lessons: readonly LessonEntry[] = [
+const english: readonly LessonEntry[] = [
   {
     slug: 'what-is-diffusion',
     number: 1,
@@ -74,6 +76,33 @@ export const lessons: readonly LessonEntry[] = [
   },
 ];
 
+/** A lesson's title and summary in another language, keyed by slug (lessons/registry-<locale>.ts). */
+export type LessonText = Readonly<Record<string, { title: string; summary: string }>>;
+const translations: Partial<Record<Locale, LessonText>> = {};
+
+/**
+ * Gives the lessons their titles in `locale`. Called at start-up with the
+ * translated registry (lessons/translations.ts), so that this file stays
+ * plain data the build can read; a lesson without a translation keeps its
+ * English title.
+ */
+export function registerLessonText(locale: Locale, text: LessonText): void {
+  translations[locale] = text;
+}
+
+/** Each entry reads its title and summary in the page's language. */
+export const lessons: readonly LessonEntry[] = english.map((e) => ({
+  slug: e.slug,
+  number: e.number,
+  ready: e.ready,
+  get title() {
+    return translations[pageLocale()]?.[e.slug]?.title ?? e.title;
+  },
+  get summary() {
+    return translations[pageLocale()]?.[e.slug]?.summary ?? e.summary;
+  },
+}));
+
 export function lessonBySlug(slug: string): LessonEntry | undefined {
   return lessons.find((l) => l.slug === slug);
 }
@@ -85,6 +114,7 @@ export function neighbours(slug: string): { prev?: LessonEntry; next?: LessonEnt
   return { prev: lessons[i - 1], next: lessons[i + 1] };
 }
 
-export function lessonPath(lesson: Pick<LessonEntry, 'slug'>): string {
-  return `/lessons/${lesson.slug}/`;
+/** The lesson's page in the page's language (or `locale`): /lessons/<slug>/ or /fr/lessons/<slug>/. */
+export function lessonPath(lesson: Pick<LessonEntry, 'slug'>, locale: Locale = pageLocale()): string {
+  return localizePath(`/lessons/${lesson.slug}/`, locale);
 }

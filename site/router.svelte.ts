@@ -4,6 +4,7 @@
  * every URL still works on its own after a reload.
  */
 import { parseRoute, type Route } from './routes';
+import { localeFromPath, stripLocale } from '../src/i18n/locale';
 
 class Router {
   path = $state(location.pathname);
@@ -38,7 +39,10 @@ class Router {
     if (!a || a.target || a.hasAttribute('download')) return;
     const url = new URL(a.href, location.href);
     if (url.origin !== location.origin) return;
-    if (!url.pathname.startsWith('/lessons/') && url.pathname !== '/' && url.pathname !== '/check/' && url.pathname !== '/teach/') return;
+    // The other language is another page: load it, so its <html lang>, head and messages are its own.
+    if (localeFromPath(url.pathname) !== localeFromPath(location.pathname)) return;
+    const path = stripLocale(url.pathname);
+    if (!path.startsWith('/lessons/') && path !== '/' && path !== '/check/' && path !== '/teach/') return;
     e.preventDefault();
     this.navigate(url.href);
   }

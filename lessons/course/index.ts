@@ -3,6 +3,9 @@
  * an exercise opens.
  */
 import type { Exercise, LessonCourse } from './types';
+import { translatedCourses, translatedGlossary, type Glossary } from '../translations';
+import { glossary } from './glossary';
+import { localizePath, pageLocale } from '../../src/i18n/locale';
 import { course as whatIsDiffusion } from './01-what-is-diffusion';
 import { course as forwardProcess } from './02-forward-process';
 import { course as noiseSchedules } from './03-noise-schedules';
@@ -33,5 +36,15 @@ export function exerciseTarget(slug: string, ex: Exercise): string {
 /** The URL an exercise opens: that lesson, with the state set, scrolled to the figure. */
 export function exerciseHref(slug: string, ex: Exercise): string {
   const q = new URLSearchParams(ex.link.state).toString();
-  return `/lessons/${exerciseTarget(slug, ex)}/${q ? `?${q}` : ''}#fig-${ex.link.figure}`;
+  return `${localizePath(`/lessons/${exerciseTarget(slug, ex)}/`)}${q ? `?${q}` : ''}#fig-${ex.link.figure}`;
+}
+
+/** A lesson's course data in the page's language; English where no translation exists yet. */
+export function courseFor(slug: string): LessonCourse {
+  return translatedCourses[pageLocale()]?.[slug] ?? courses[slug];
+}
+
+/** The glossary in the page's language. */
+export function glossaryFor(): Glossary {
+  return translatedGlossary[pageLocale()] ?? glossary;
 }

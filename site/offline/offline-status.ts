@@ -2,27 +2,31 @@
  * What the header says about offline use, as a pure function of what the
  * browser reports, so that every combination is unit-tested in Node.
  */
+import { m } from '../../src/i18n/messages';
 
+const summary = {
+  get unsupported() { return m.offline_summary_unsupported(); },
+  get off() { return m.offline_summary_off(); },
+  get saving() { return m.offline_summary_saving(); },
+  get ready() { return m.offline_summary_ready(); },
+  get update() { return m.offline_summary_update(); },
+  get error() { return m.offline_summary_error(); },
+};
+
+/** The badge's words, from the message catalogues (messages/<locale>.json). */
 export const OFFLINE_TEXT = {
-  summary: {
-    unsupported: 'Online only',
-    off: 'Offline: off',
-    saving: 'Saving for offline…',
-    ready: 'Ready offline',
-    update: 'Update ready',
-    error: 'Offline: failed',
-  },
+  summary,
   explain: {
-    unsupported: 'This browser (or this address) cannot keep the site for offline use: service workers need https or localhost.',
-    off: 'Nothing is kept in this browser. Tick the box to store the whole site, data and models included, so that it works with the network off.',
-    saving: 'Storing every page, data set and model in this browser. Once done, the site works with the network off.',
-    ready: 'Every page, data set and model is stored in this browser: the site works with the network off.',
-    update: 'A newer version of the site is stored and waits for this one to close.',
-    error: 'Storing the site for offline use failed; it still works online.',
-  },
-  toggle: 'Keep this site available offline',
-  useNew: 'Use the new version now',
-} as const;
+    get unsupported() { return m.offline_explain_unsupported(); },
+    get off() { return m.offline_explain_off(); },
+    get saving() { return m.offline_explain_saving(); },
+    get ready() { return m.offline_explain_ready(); },
+    get update() { return m.offline_explain_update(); },
+    get error() { return m.offline_explain_error(); },
+  } satisfies Record<keyof typeof summary, string>,
+  get toggle() { return m.offline_toggle(); },
+  get useNew() { return m.offline_use_new(); },
+};
 
 export type OfflineStatus = keyof typeof OFFLINE_TEXT.summary;
 

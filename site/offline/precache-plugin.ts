@@ -39,7 +39,7 @@ export function offlinePrecache(): Plugin {
           // woff2 only: every browser with service workers reads it, and the
           // ttf/woff copies KaTeX ships would double the fonts' download.
           globPatterns: ['**/*.{html,js,css,woff2,svg,png,json,gz,ddmw,wasm}'],
-          globIgnores: [SW_FILE, 'workbox-*.js', '404.html'],
+          globIgnores: [SW_FILE, 'workbox-*.js', '**/404.html'],
           swDest: resolve(dist, SW_FILE),
           // The MNIST training images are the largest file.
           maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,

@@ -10,6 +10,8 @@
  * U-Net forward pass per candidate, the fastest wins, and the result is kept
  * per browser. `?backend=` forces one.
  */
+import { m } from '../i18n/messages';
+
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 
 /** Every backend, best first when nothing is known: a GPU, then wasm, then plain JavaScript. */
@@ -19,22 +21,24 @@ export const BACKEND_LABELS: Record<BackendName, string> = {
   webgpu: 'WebGPU',
   webgl: 'WebGL',
   wasm: 'wasm',
-  cpu: 'CPU (JavaScript)',
+  get cpu() {
+    return m.backend_cpu_label();
+  },
 };
 
-/** The words the badge and the lab show; kept together for a later translation. */
+/** The words the badge and the lab show, from the message catalogues (messages/<locale>.json). */
 export const BACKEND_TEXT = {
-  forced: 'chosen by ?backend= in the URL',
-  noGpu: 'no hardware GPU here, so wasm (WebAssembly with SIMD) runs the models on the CPU',
-  measured: 'fastest in a short measurement on this browser',
-  measuredCached: 'fastest in an earlier measurement on this browser',
-  notMeasured: 'a hardware GPU is there, but no measurement was made',
-  softwareWebgpu: 'software adapter',
-  softwareWebgl: 'software renderer',
-  noAdapter: 'no adapter',
-  noContext: 'no WebGL context',
-  slower: 'slower here',
-  unknownOverride: (value: string) => `Unknown backend "${value}" in the URL; expected one of ${BACKEND_ORDER.join(', ')}.`,
+  get forced() { return m.backend_forced(); },
+  get noGpu() { return m.backend_no_gpu(); },
+  get measured() { return m.backend_measured(); },
+  get measuredCached() { return m.backend_measured_cached(); },
+  get notMeasured() { return m.backend_not_measured(); },
+  get softwareWebgpu() { return m.backend_software_webgpu(); },
+  get softwareWebgl() { return m.backend_software_webgl(); },
+  get noAdapter() { return m.backend_no_adapter(); },
+  get noContext() { return m.backend_no_context(); },
+  get slower() { return m.backend_slower(); },
+  unknownOverride: (value: string) => m.backend_unknown_override({ value, expected: BACKEND_ORDER.join(', ') }),
 } as const;
 
 export function isBackendName(value: unknown): value is BackendName {

@@ -7,20 +7,22 @@
  * notice about the previous page's link no longer shows.
  */
 import type { UrlIssue } from './url-params';
+import { m } from '../i18n/messages';
+import { formatNumber } from '../i18n/format';
 
-/** The notice's words (a later French edition moves them into its catalogue). */
+/** The notice's words, from the message catalogues (messages/<locale>.json). */
 export const URL_NOTICE_TEXT = {
-  pageHeading: 'Part of this link could not be used:',
-  figureHeading: 'Part of this link could not be used in this figure:',
-  dismiss: 'Dismiss',
-  dismissLabel: 'Dismiss the notice about this link',
-  label: 'Link values not used',
+  get pageHeading() { return m.url_notice_page_heading(); },
+  get figureHeading() { return m.url_notice_figure_heading(); },
+  get dismiss() { return m.url_notice_dismiss(); },
+  get dismissLabel() { return m.url_notice_dismiss_label(); },
+  get label() { return m.url_notice_label(); },
 };
 
 /** Long values (a pasted novel) are shown by their start only. */
 export function shortRaw(raw: string, max = 40): string {
   const chars = [...raw];
-  return chars.length <= max ? raw : `${chars.slice(0, max).join('')}… (${chars.length} characters)`;
+  return chars.length <= max ? raw : m.url_notice_long_value({ start: chars.slice(0, max).join(''), count: formatNumber(chars.length) });
 }
 
 export interface UrlNote extends UrlIssue {

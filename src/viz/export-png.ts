@@ -13,21 +13,22 @@
  * gradients, gradients sized with background-size, and pseudo-elements.
  * Nothing is requested from any origin.
  */
+import { m } from '../i18n/messages';
 
 import { linearGradient, splitTopLevel } from './css-gradient';
 
-/** User-visible strings of the export controls, kept together for translation. */
+/** User-visible strings of the export controls, from the message catalogues (messages/<locale>.json). */
 export const EXPORT_TEXT = {
-  savePng: 'Save PNG',
-  savePngLabel: (title: string) => `Save “${title}” as a PNG image`,
-  saveGif: 'Save GIF',
-  saveGifLabel: (title: string) => `Save an animated GIF of “${title}”`,
-  working: 'Saving…',
-  encoding: (percent: number) => `Encoding GIF… ${percent}%`,
-  saved: (name: string) => `Saved ${name}`,
-  failed: (message: string) => `Could not save: ${message}`,
-  noFrames: 'Nothing to animate yet: run the figure first.',
-  from: 'from Diffusion, demystified',
+  get savePng() { return m.export_save_png(); },
+  savePngLabel: (title: string) => m.export_save_png_label({ title }),
+  get saveGif() { return m.export_save_gif(); },
+  saveGifLabel: (title: string) => m.export_save_gif_label({ title }),
+  get working() { return m.export_working(); },
+  encoding: (percent: number) => m.export_encoding({ percent }),
+  saved: (name: string) => m.export_saved({ name }),
+  failed: (message: string) => m.export_failed({ message }),
+  get noFrames() { return m.export_no_frames(); },
+  get from() { return m.export_from(); },
 } as const;
 
 /** Height of the footer line, in CSS pixels (the PNG has it at the same density as the figure). */

@@ -9,25 +9,26 @@
  */
 import { enumParam, intParam } from '../runtime/url-params';
 import type { DatasetName } from '../data/digits';
+import { m } from '../i18n/messages';
 
 export const SOURCE_KINDS = ['dataset', 'draw', 'upload'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 export const SOURCE_LABELS: Record<SourceKind, string> = {
-  dataset: 'Data set',
-  draw: 'Draw',
-  upload: 'Upload',
+  get dataset() { return m.source_dataset(); },
+  get draw() { return m.source_draw(); },
+  get upload() { return m.source_upload(); },
 };
 
 /** What stays on screen after a failed upload. */
 export const UPLOAD_FAILED_TEXT = {
-  keptPrevious: 'The previous upload is kept.',
-  noPrevious: 'The data-set image is shown until an upload works.',
+  get keptPrevious() { return m.source_kept_previous(); },
+  get noPrevious() { return m.source_no_previous(); },
 };
 
 export const DATASETS: readonly DatasetName[] = ['mnist', 'fashion'];
 export const DATASET_LABELS: Record<DatasetName, string> = {
-  mnist: 'MNIST digits',
+  get mnist() { return m.source_mnist(); },
   fashion: 'Fashion-MNIST',
 };
 

@@ -1,18 +1,20 @@
 /**
  * The words of the one waiting display (Waiting.svelte), kept together so that
  * every figure says the same thing while it waits, and a translation has one
- * place to look.
+ * place to look: the message catalogues (messages/<locale>.json).
  */
+import { m } from '../i18n/messages';
+
 export const WAITING = {
-  model: 'Loading the model…',
-  textModel: 'Loading the text model…',
-  onScreen: 'Starts when the figure is on screen.',
-  starting: 'Starting the sampler…',
-  computing: 'Computing…',
-  training: 'Starting the training worker…',
-  data: (what: string) => `Loading ${what}…`,
-  sampling: (k: number, n: number) => `Sampling: step ${k} of ${n}`,
-  progressLabel: 'Progress',
+  get model() { return m.waiting_model(); },
+  get textModel() { return m.waiting_text_model(); },
+  get onScreen() { return m.waiting_on_screen(); },
+  get starting() { return m.waiting_starting(); },
+  get computing() { return m.waiting_computing(); },
+  get training() { return m.waiting_training(); },
+  data: (what: string) => m.waiting_data({ what }),
+  sampling: (k: number, n: number) => m.waiting_sampling({ step: k, total: n }),
+  get progressLabel() { return m.waiting_progress(); },
 } as const;
 
 /** A progress fraction for the display, or null when there is nothing to count yet. */

@@ -1,12 +1,13 @@
 /** The addresses a figure hands out: a link to its state, its embed page and the <iframe> for it. */
+import { localizePath } from '../../i18n/locale';
 
 /** The lesson URL with this figure's state and the anchor that scrolls to it. */
 export function stateLink(origin: string, slug: string, search: string, figureId: string): string {
-  return `${origin}/lessons/${slug}/${search}#fig-${figureId}`;
+  return `${origin}${localizePath(`/lessons/${slug}/`)}${search}#fig-${figureId}`;
 }
 
 export function embedPath(slug: string, figureId: string): string {
-  return `/embed/${slug}/${figureId}/`;
+  return localizePath(`/embed/${slug}/${figureId}/`);
 }
 
 export function embedLink(origin: string, slug: string, search: string, figureId: string): string {

@@ -1,0 +1,10 @@
+/** The schedules' names as readers see them (the maths in src/diffusion names them by kind only). */
+import type { ScheduleKind } from '../diffusion/schedules';
+import { m } from '../i18n/messages';
+
+export const SCHEDULE_NAMES: Readonly<Record<ScheduleKind, () => string>> = {
+  linear: m.schedule_linear,
+  cosine: m.schedule_cosine,
+  sigmoid: m.schedule_sigmoid,
+  'scaled-linear': m.schedule_scaled_linear,
+};

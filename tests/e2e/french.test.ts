@@ -1,0 +1,187 @@
+/**
+ * The French edition as a reader gets it from a static host: every page under
+ * /fr/ loads cleanly, says it is French, links its English twin, shows none of
+ * the English catalogue's words, and the header's switch keeps a figure's state.
+ * One browser for the file, a French reader's (so no "also in French" line).
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { lessons } from '../../lessons/registry';
+import { embedPages } from '../../lessons/figures';
+import { launch, watchedPage } from './browser';
+
+const base = inject('baseUrl');
+const dist = process.env.E2E_DIST ?? 'dist';
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const catalogue = (l: string) => JSON.parse(readFileSync(`messages/${l}.json`, 'utf8')) as Record<string, string>;
+const en = catalogue('en');
+const fr = catalogue('fr');
+/**
+ * The English catalogue's words a French page must not show: whole messages,
+ * split at their placeholders, long enough to be words of their own and not
+ * also French (names such as "WebGL" or "DDIM" are the same in both).
+ */
+const ENGLISH_UI = [
+  ...new Set(
+    Object.keys(en)
+      .filter((k) => k !== '$schema' && en[k] !== fr[k])
+      .flatMap((k) => en[k].split(/\{\w+\}/))
+      .map((s) => s.trim())
+      .filter((s) => s.length >= 8 && !Object.values(fr).some((f) => f.includes(s))),
+  ),
+];
+
+/** The page's visible text, less anything marked as another language (the language switch). */
+async function frenchText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const clone = document.body.cloneNode(true) as HTMLElement;
+    for (const el of clone.querySelectorAll('[lang]:not([lang="fr"]), script, style, noscript')) el.remove();
+    return clone.innerText ?? clone.textContent ?? '';
+  });
+}
+
+async function openFrench(path: string): Promise<{ page: Page; errors: string[] }> {
+  const { page, w } = await watchedPage(browser, base, { locale: 'fr-FR' });
+  const res = await page.goto(`${base}${path}`);
+  expect(res?.status(), path).toBe(200);
+  return { page, errors: w.errors };
+}
+
+const PAGES: [string, string, string][] = [
+  ['home', '/fr/', '/'],
+  ...lessons.map((l): [string, string, string] => [`lesson ${l.number}`, `/fr/lessons/${l.slug}/`, `/lessons/${l.slug}/`]),
+  ['system check', '/fr/check/', '/check/'],
+  ['teachers', '/fr/teach/', '/teach/'],
+  ['an embed', `/fr/${embedPages()[0]}/`, `/${embedPages()[0]}/`],
+];
+
+/**
+ * Pages whose own words are not all in the catalogues yet: their checks are
+ * expected failures, and turn red once a page is done, to be moved out of
+ * here. The teachers' page keeps its English prose and plan (site/pages/
+ * TeachPage.svelte, teach-plan.ts); lessons 3 to 8 still show English from
+ * widgets not yet moved (src/widgets/schedules, reverse, training, text
+ * except the prompt box, unet-diagram), e.g. "Measured", "Loading the model…",
+ * "(0 = data, … = noise)", "real digit", "New noise", "Truncated.".
+ */
+const NOT_YET_IN_CATALOGUES: string[] = [
+  ...lessons.filter((l) => l.number >= 3).map((l) => `/fr/lessons/${l.slug}/`),
+  '/fr/teach/',
+];
+
+describe('the French edition', () => {
+  it('has a French twin of every English page in the build', () => {
+    const pages: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const p = join(dir, name);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (name === 'index.html' || name === '404.html') pages.push(relative(dist, p));
+      }
+    };
+    walk(dist);
+    const english = pages.filter((p) => !p.startsWith('fr/'));
+    expect(english.length).toBeGreaterThan(10);
+    for (const p of english) {
+      expect(existsSync(join(dist, 'fr', p)), `fr/${p}`).toBe(true);
+      expect(readFileSync(join(dist, 'fr', p), 'utf8')).toContain('<html lang="fr"');
+    }
+  });
+
+  /** Loads a French page and waits for its content (a lesson's body, an embed's figure). */
+  async function openPage(path: string) {
+    const opened = await openFrench(path);
+    if (path.includes('/embed/')) await opened.page.locator('figure[data-testid]').first().waitFor();
+    else await opened.page.locator('#main h1').first().waitFor();
+    if (path.includes('/lessons/')) await opened.page.locator('.lesson > .body').waitFor();
+    return opened;
+  }
+
+  it.each(PAGES)('%s (%s) loads with no console error, in French, linking its English version', async (_name, path, englishPath) => {
+    const { page, errors } = await openPage(path);
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+    expect(await page.locator('link[rel="alternate"][hreflang="en"]').getAttribute('href')).toBe(englishPath);
+    expect(await page.locator('link[rel="alternate"][hreflang="fr"]').getAttribute('href')).toBe(path);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  const shown = async (path: string) => {
+    const { page } = await openPage(path);
+    const text = await frenchText(page);
+    await page.close();
+    return ENGLISH_UI.filter((s) => text.includes(s));
+  };
+  const translated = PAGES.filter(([, path]) => !NOT_YET_IN_CATALOGUES.includes(path));
+  const pending = PAGES.filter(([, path]) => NOT_YET_IN_CATALOGUES.includes(path));
+
+  it.each(translated)('%s (%s) shows no string of the English catalogue', async (_name, path) => {
+    expect(await shown(path), 'English UI strings on a French page').toEqual([]);
+  });
+
+  // Expected to fail until these pages' words are in the catalogues: when one passes, move it to the list above.
+  it.fails.each(pending)('%s (%s) shows no string of the English catalogue (not yet: see NOT_YET_IN_CATALOGUES)', async (_name, path) => {
+    expect(await shown(path)).toEqual([]);
+  });
+
+  it('says "page introuvable" in French for an unknown French address', async () => {
+    // The static host's 404 file, as a host serves it for any missing path under /fr/.
+    const { page, errors } = await openFrench('/fr/404.html');
+    await page.locator('#main h1').waitFor();
+    expect(await page.locator('#main h1').textContent()).toBe(fr.not_found_title);
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('switches language to the same lesson, keeping the state a reader set in a figure and the anchor', async () => {
+    const { page, w } = await watchedPage(browser, base, { locale: 'en-GB' });
+    await page.goto(`${base}/lessons/noise-schedules/?T=50#fig-schedule-curves`);
+    await page.getByTestId('kind-b').waitFor();
+    // A state set after loading: the figure rewrites the query in place.
+    await page.getByTestId('kind-b').selectOption('sigmoid');
+    await expect.poll(() => page.url()).toContain('b=sigmoid');
+    const before = new URL(page.url());
+    await page.getByTestId('language-switch').click();
+    await page.waitForURL((u) => u.pathname === '/fr/lessons/noise-schedules/');
+    const after = new URL(page.url());
+    expect(after.search).toBe(before.search);
+    expect(after.hash).toBe('#fig-schedule-curves');
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+    // The French figure reads the same state.
+    await page.getByTestId('kind-b').waitFor();
+    expect(await page.getByTestId('kind-b').inputValue()).toBe('sigmoid');
+    // And back: the English page, same state.
+    await page.getByTestId('language-switch').click();
+    await page.waitForURL((u) => u.pathname === '/lessons/noise-schedules/');
+    expect(new URL(page.url()).search).toBe(before.search);
+    expect(w.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('suggests the French edition to a French browser on an English page, without redirecting, until dismissed', async () => {
+    const { page } = await watchedPage(browser, base, { locale: 'fr-FR' });
+    await page.goto(`${base}/lessons/forward-process/`);
+    const line = page.getByTestId('language-suggestion');
+    await line.waitFor();
+    expect(new URL(page.url()).pathname).toBe('/lessons/forward-process/');
+    expect(await line.getAttribute('lang')).toBe('fr');
+    expect(await line.locator('a').getAttribute('href')).toBe('/fr/lessons/forward-process/');
+    await line.getByRole('button').click();
+    await expect.poll(() => line.count()).toBe(0);
+    await page.reload();
+    await page.locator('#lesson-title').waitFor();
+    expect(await page.getByTestId('language-suggestion').count()).toBe(0);
+    await page.close();
+  });
+});
