@@ -59,6 +59,8 @@ describe('export', () => {
     const { page, w } = tab;
     await page.goto(`${base}/lessons/forward-process/?t=400&seed=3`);
     await page.getByTestId('panel-jump').waitFor();
+    // Until the data set arrives and the chain is computed the figure shows a waiting or status line: save it as it stays.
+    await page.waitForFunction(() => !document.querySelector('[data-testid="forward-process"] .waiting, [data-testid="chain-status"]'), null, { timeout: 60_000 });
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
     const before = await box(page, '[data-testid="forward-process"]');
     const { name, bytes } = await save(page, 'forward-process', 'export-png');

@@ -5,6 +5,7 @@
  */
 import { lessons, lessonPath } from '../../lessons/registry';
 import { lessonFigures } from '../../lessons/figures';
+import { localizePath, type Locale } from '../../src/i18n/locale';
 
 export interface SitePage {
   /** Short name for test titles and summaries. */
@@ -24,15 +25,21 @@ export function readySelector(page: SitePage): string {
   return page.embed ? `figure[data-testid="${page.embed}"]` : '#main h1';
 }
 
-const presented = (n: number) => lessons.filter((l) => l.number === n).map((l) => ({ name: `lesson ${n} presented`, path: lessonPath(l), lesson: true, present: true }));
+/** Every page of one edition; the English one at the site's root, the others under their /<locale>/ prefix. */
+function editionPages(locale: Locale): SitePage[] {
+  const tag = locale === 'en' ? '' : `${locale} `;
+  const at = (path: string) => localizePath(path, locale);
+  const presented = (n: number) => lessons.filter((l) => l.number === n).map((l) => ({ name: `${tag}lesson ${n} presented`, path: lessonPath(l, locale), lesson: true, present: true }));
+  return [
+    { name: `${tag}home`, path: at('/'), lesson: false },
+    ...lessons.map((l) => ({ name: `${tag}lesson ${l.number}`, path: lessonPath(l, locale), lesson: true })),
+    { name: `${tag}check`, path: at('/check/'), lesson: false },
+    { name: `${tag}404`, path: locale === 'en' ? '/404.html' : `/${locale}/404.html`, lesson: false },
+    // Presenter mode, one lesson of each kind: charts computed in the page (3), the model's samplers (5).
+    ...presented(3),
+    ...presented(5),
+    ...Object.entries(lessonFigures).flatMap(([slug, ids]) => ids.map((id) => ({ name: `${tag}embed ${slug}/${id}`, path: at(`/embed/${slug}/${id}/`), lesson: false, embed: id }))),
+  ];
+}
 
-export const SITE_PAGES: readonly SitePage[] = [
-  { name: 'home', path: '/', lesson: false },
-  ...lessons.map((l) => ({ name: `lesson ${l.number}`, path: lessonPath(l), lesson: true })),
-  { name: 'check', path: '/check/', lesson: false },
-  { name: '404', path: '/404.html', lesson: false },
-  // Presenter mode, one lesson of each kind: charts computed in the page (3), the model's samplers (5).
-  ...presented(3),
-  ...presented(5),
-  ...Object.entries(lessonFigures).flatMap(([slug, ids]) => ids.map((id) => ({ name: `embed ${slug}/${id}`, path: `/embed/${slug}/${id}/`, lesson: false, embed: id }))),
-];
+export const SITE_PAGES: readonly SitePage[] = [...editionPages('en'), ...editionPages('fr')];

@@ -92,7 +92,8 @@ describe('lesson 6: text conditioning (test model)', () => {
     expect(await tab.page.getByTestId('shown-token').textContent()).toBe('left');
     expect(await tab.page.evaluate(() => (document.activeElement as HTMLElement).textContent)).toBe('left');
     // One tile per token, and a legend with its scale.
-    expect(await tab.page.getByTestId('tile').count()).toBe(6);
+    // Polled: a run that starts late (the click's, seen as done before it began) clears the maps for a moment.
+    await expect.poll(() => tab.page.getByTestId('tile').count(), { timeout: 30_000 }).toBe(6);
     expect(await tab.page.getByTestId('legend').textContent()).toMatch(/0\s*[\d.]+\s*[\d.]+/);
   });
 

@@ -19,6 +19,9 @@
  */
 import { largestFit } from './presenter-logic';
 
+/** A drawing at least this big on screen (CSS px, both ways) is a picture the room looks at. */
+const PICTURE_PX = 64;
+
 /** Below this, a figure's drawings would be too small to read: its body scrolls instead. */
 export const MIN_DRAWING_SCALE = 0.35;
 /** Drawings smaller than this (CSS px, unscaled) on both sides are icons, not the figure's picture. */
@@ -74,8 +77,11 @@ export function fitInside(outer: HTMLElement, inner: HTMLElement): () => void {
     const scale = Number(inner.dataset.fit) || 1;
     // Room above them for their labels (column headings, panel titles): two lines of projector text.
     const room = Math.min(outer.clientHeight / 4, 2 * (parseFloat(getComputedStyle(root).getPropertyValue('--pu')) || 24));
+    // The pictures, not a thumbnail among the settings (a source image's preview sits above the panels in page order).
+    const all = drawings(scale);
+    const pictures = all.filter((r) => r.width >= PICTURE_PX && r.height >= PICTURE_PX);
     let box: DOMRect | null = null;
-    for (const r of drawings(scale)) {
+    for (const r of pictures.length ? pictures : all) {
       const next: DOMRect = box ? union(box, r) : r;
       if (box && next.height > outer.clientHeight - room) break;
       box = next;
