@@ -75,8 +75,8 @@ export function fitInside(outer: HTMLElement, inner: HTMLElement): () => void {
   const anchor = () => {
     if (outer.dataset.scrolls !== 'true' || moved) return;
     const scale = Number(inner.dataset.fit) || 1;
-    // Room above them for their labels (column headings, panel titles): two lines of projector text.
-    const room = Math.min(outer.clientHeight / 4, 2 * (parseFloat(getComputedStyle(root).getPropertyValue('--pu')) || 24));
+    // Room above them for their labels (column headings of two lines, as lesson 7's grid has, and a panel title): three lines of projector text.
+    const room = Math.min(outer.clientHeight / 4, 3 * (parseFloat(getComputedStyle(root).getPropertyValue('--pu')) || 24));
     // The pictures, not a thumbnail among the settings (a source image's preview sits above the panels in page order).
     const all = drawings(scale);
     const pictures = all.filter((r) => r.width >= PICTURE_PX && r.height >= PICTURE_PX);
