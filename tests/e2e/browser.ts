@@ -1,6 +1,6 @@
 /** Launches Debian's Chromium for end-to-end tests and records what a page does wrong. */
 import { afterAll, beforeAll } from 'vitest';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 import { OFFLINE_PREF_KEY } from '../../site/offline/offline-status';
 
@@ -38,11 +38,17 @@ export const DESKTOP = { width: 1360, height: 900 };
  */
 export async function watchedPage(browser: Browser, origin: string, options: BrowserContextOptions = {}): Promise<{ page: Page; w: PageWatch }> {
   const page = await browser.newPage({ viewport: DESKTOP, ...options });
-  // The offline precache (the whole site, data and models) would download in the
-  // background of every fresh page and compete with what a test waits for or
-  // measures; tests/e2e/offline.test.ts covers it in a context of its own.
-  await page.addInitScript((key) => localStorage.setItem(key, 'off'), OFFLINE_PREF_KEY);
+  await withoutPrecache(page);
   return { page, w: watch(page, origin) };
+}
+
+/**
+ * The offline precache (the whole site, data and models) would download in the
+ * background of every fresh page and compete with what a test waits for or
+ * measures; tests/e2e/offline.test.ts covers it in a context of its own.
+ */
+export async function withoutPrecache(target: Page | BrowserContext): Promise<void> {
+  await target.addInitScript((key) => localStorage.setItem(key, 'off'), OFFLINE_PREF_KEY);
 }
 
 export interface FilePage {

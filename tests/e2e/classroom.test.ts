@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { lessonFigures } from '../../lessons/figures';
-import { launch, watch, watchedPage } from './browser';
+import { launch, watch, watchedPage, withoutPrecache } from './browser';
 import { settleContrast } from './contrast';
 import { serveStatic } from './static-server';
 
@@ -145,7 +145,8 @@ describe('presenter mode', () => {
     await page.close();
   });
   // Lessons 2, 3, 5 and 7: one figure, schedule charts, the model's steppers, the guidance grid.
-  it.each(['forward-process', 'noise-schedules', 'reverse-process', 'classifier-free-guidance'])(
+  // Two at a time (maxConcurrency): each presents in a page of its own.
+  it.concurrent.each(['forward-process', 'noise-schedules', 'reverse-process', 'classifier-free-guidance'])(
     '%s: every presented figure and scene fits a 1280×720 projector, its picture on screen, its text and controls at projector size',
     async (slug) => {
       const { page, w } = await watchedPage(browser, base, { viewport: { width: 1280, height: 720 } });
@@ -282,6 +283,7 @@ describe('links to a state', () => {
 
   it('puts an anchor on every section heading, and a link to one scrolls there', async () => {
     const page = await browser.newPage();
+    await withoutPrecache(page);
     await page.goto(`${base}${lesson3}`);
     await page.locator('.lesson h2').first().waitFor();
     const headings = await page.locator('.lesson .body h2').evaluateAll((hs) => hs.map((h) => ({ id: h.id, href: h.querySelector('a.heading-anchor')?.getAttribute('href') })));
@@ -321,6 +323,7 @@ describe('embeds', () => {
   it.concurrent.each(embeds)('%s loads alone in an iframe on another origin, with no console error and no request elsewhere', async (_name, slug, id) => {
     expect(new URL(host.url).origin).not.toBe(new URL(base).origin);
     const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
+    await withoutPrecache(page);
     const w = watch(page, host.url);
     const src = `${base}/embed/${slug}/${id}/`;
     // The embed answers with a real file, not a fallback.

@@ -5,6 +5,7 @@
  */
 import { lessons, lessonPath } from '../../lessons/registry';
 import { lessonFigures } from '../../lessons/figures';
+import { lessonTextFr } from '../../lessons/registry-fr';
 import { localizePath, type Locale } from '../../src/i18n/locale';
 
 export interface SitePage {
@@ -14,6 +15,10 @@ export interface SitePage {
   path: string;
   /** A lesson: its body and figures must render. */
   lesson: boolean;
+  /** The page's language, which `<html lang>` must say. */
+  locale: Locale;
+  /** A lesson's title in its language, which its heading and the page's title must show. */
+  title?: string;
   /** An embed page: this figure alone, with no site header or page heading. */
   embed?: string;
   /** The lesson in presenter mode ("Present this lesson"), each figure in turn. */
@@ -29,16 +34,17 @@ export function readySelector(page: SitePage): string {
 function editionPages(locale: Locale): SitePage[] {
   const tag = locale === 'en' ? '' : `${locale} `;
   const at = (path: string) => localizePath(path, locale);
-  const presented = (n: number) => lessons.filter((l) => l.number === n).map((l) => ({ name: `${tag}lesson ${n} presented`, path: lessonPath(l, locale), lesson: true, present: true }));
+  const titles: Record<Locale, (slug: string, english: string) => string> = { en: (_s, t) => t, fr: (s) => lessonTextFr[s].title };
+  const presented = (n: number) => lessons.filter((l) => l.number === n).map((l) => ({ name: `${tag}lesson ${n} presented`, path: lessonPath(l, locale), lesson: true, locale, present: true }));
   return [
-    { name: `${tag}home`, path: at('/'), lesson: false },
-    ...lessons.map((l) => ({ name: `${tag}lesson ${l.number}`, path: lessonPath(l, locale), lesson: true })),
-    { name: `${tag}check`, path: at('/check/'), lesson: false },
-    { name: `${tag}404`, path: locale === 'en' ? '/404.html' : `/${locale}/404.html`, lesson: false },
+    { name: `${tag}home`, path: at('/'), lesson: false, locale },
+    ...lessons.map((l) => ({ name: `${tag}lesson ${l.number}`, path: lessonPath(l, locale), lesson: true, locale, title: titles[locale](l.slug, l.title) })),
+    { name: `${tag}check`, path: at('/check/'), lesson: false, locale },
+    { name: `${tag}404`, path: locale === 'en' ? '/404.html' : `/${locale}/404.html`, lesson: false, locale },
     // Presenter mode, one lesson of each kind: charts computed in the page (3), the model's samplers (5).
     ...presented(3),
     ...presented(5),
-    ...Object.entries(lessonFigures).flatMap(([slug, ids]) => ids.map((id) => ({ name: `${tag}embed ${slug}/${id}`, path: at(`/embed/${slug}/${id}/`), lesson: false, embed: id }))),
+    ...Object.entries(lessonFigures).flatMap(([slug, ids]) => ids.map((id) => ({ name: `${tag}embed ${slug}/${id}`, path: at(`/embed/${slug}/${id}/`), lesson: false, locale, embed: id }))),
   ];
 }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { lessons, lessonPath } from '../../lessons/registry';
-import { launch, watch } from './browser';
+import { launch, watch, withoutPrecache } from './browser';
 
 const base = inject('baseUrl');
 let browser: Browser;
@@ -13,9 +13,16 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** A fresh page that does not fill the offline precache (see withoutPrecache). */
+async function newPage(on: Browser = browser): Promise<Page> {
+  const page = await on.newPage();
+  await withoutPrecache(page);
+  return page;
+}
+
 describe('the built site, served as static files', () => {
   it('lists every lesson on the home page, from the registry', async () => {
-    const page = await browser.newPage();
+    const page = await newPage();
     const w = watch(page, base);
     await page.goto(`${base}/`);
     await page.getByRole('heading', { level: 2, name: 'Lessons' }).waitFor();
@@ -26,27 +33,8 @@ describe('the built site, served as static files', () => {
     await page.close();
   });
 
-  it.concurrent.each(lessons.map((l) => [l.number, l] as const))(
-    'lesson %i loads at its own URL with no console error and no request to another origin',
-    async (_n, lesson) => {
-      const page = await browser.newPage();
-      const w = watch(page, base);
-      const res = await page.goto(`${base}${lessonPath(lesson)}`);
-      expect(res?.status()).toBe(200);
-      await page.locator('#lesson-title').waitFor();
-      expect(await page.locator('#lesson-title').textContent()).toBe(lesson.title);
-      // The lesson body (a lazily loaded chunk) rendered, with its KaTeX typeset where it has any.
-      await page.locator('.row').first().waitFor();
-      await page.waitForLoadState('networkidle');
-      expect(await page.title()).toContain(lesson.title);
-      expect(w.errors).toEqual([]);
-      expect(w.foreignRequests).toEqual([]);
-      await page.close();
-    },
-  );
-
   it('navigates between lessons without a reload, and the URL survives a reload', async () => {
-    const page = await browser.newPage();
+    const page = await newPage();
     await page.goto(`${base}${lessonPath(lessons[1])}`);
     await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
     await page.getByRole('link', { name: /Next/ }).click();
@@ -61,7 +49,7 @@ describe('the built site, served as static files', () => {
   });
 
   it('typesets equations with KaTeX', async () => {
-    const page = await browser.newPage();
+    const page = await newPage();
     await page.goto(`${base}${lessonPath(lessons[1])}`);
     await page.locator('.katex-display').first().waitFor();
     expect(await page.locator('.katex-display').count()).toBeGreaterThanOrEqual(2);
@@ -69,7 +57,7 @@ describe('the built site, served as static files', () => {
   });
 
   it('does not load TF.js on a page without a model (lesson 3 draws its figures without one)', async () => {
-    const page = await browser.newPage();
+    const page = await newPage();
     const scripts: string[] = [];
     page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
     await page.goto(`${base}${lessonPath(lessons[2])}`);
@@ -85,7 +73,7 @@ describe('the built site, served as static files', () => {
 
 describe('the TF.js backend badge', () => {
   async function badge(path: string, init?: string) {
-    const page = await browser.newPage();
+    const page = await newPage();
     if (init) await page.addInitScript(init);
     const w = watch(page, base);
     await page.goto(`${base}${path}`);
@@ -134,7 +122,7 @@ describe('the TF.js backend badge', () => {
   });
 
   it('runs on wasm when the browser has no WebGPU at all', async () => {
-    const page = await browser.newPage();
+    const page = await newPage();
     await page.addInitScript('Object.defineProperty(navigator, "gpu", { value: undefined });');
     await page.goto(`${base}/check/`);
     await page.getByTestId('fallback-reasons').waitFor();
@@ -146,7 +134,7 @@ describe('the TF.js backend badge', () => {
   it('runs on wasm in a Chromium started without the WebGPU flag', async () => {
     const plain = await launch([], { webgpu: false });
     try {
-      const page = await plain.newPage();
+      const page = await newPage(plain);
       await page.goto(`${base}/check/`);
       await page.getByTestId('fallback-reasons').waitFor();
       expect(await page.getByTestId('fallback-reasons').textContent()).toMatch(/^WebGPU: /);
@@ -157,7 +145,7 @@ describe('the TF.js backend badge', () => {
   });
 
   it('says plainly when TF.js cannot start, and the prose still reads', async () => {
-    const page = await browser.newPage();
+    const page = await newPage();
     await page.route(/\/assets\/.*\.js$/, async (route) => {
       const res = await route.fetch();
       const body = await res.text();

@@ -1,6 +1,8 @@
 /**
- * WCAG 2.1 AA on every page of the site (tests/e2e/pages.ts), checked with
- * axe-core: zero violations of impact serious or critical. Prints one line
+ * Every page of the site (tests/e2e/pages.ts), opened once: it loads with no
+ * console error and no request to another origin, says its language, shows
+ * its lesson's title, and meets WCAG 2.1 AA as axe-core checks it: zero
+ * violations of impact serious or critical. Prints one line
  * per page: violations by impact, and the contrast checks axe left undecided
  * (text in charts, short glyphs, text over images and canvases), each settled
  * here by measuring the colours really behind the text (tests/e2e/contrast.ts).
@@ -8,8 +10,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { DESKTOP, launch } from './browser';
-import { SITE_PAGES, readySelector } from './pages';
+import { DESKTOP, launch, watch, withoutPrecache } from './browser';
+import { SITE_PAGES, readySelector, type SitePage } from './pages';
 import { settleContrast, type ContrastVerdict } from './contrast';
 
 const base = inject('baseUrl');
@@ -77,17 +79,40 @@ async function presentedAudit(tab: Page): Promise<Audit> {
   return first;
 }
 
-describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
-  it.concurrent.each(SITE_PAGES.map((p) => [p.name, p] as const))('%s has no serious or critical violation', async (_name, page) => {
+/**
+ * Embed pages show one figure of a lesson, whose markup the lesson's own audit
+ * covers; their frame (landmarks, title, language, the link back) is the same
+ * for every figure. One embed per lesson is audited; tests/e2e/classroom.test.ts
+ * loads every embed, each in a frame on another origin.
+ */
+const firstEmbedOfEachLesson = (p: SitePage, i: number, all: readonly SitePage[]) =>
+  !p.embed || all.findIndex((q) => q.embed && q.locale === p.locale && q.path.split('/').at(-3) === p.path.split('/').at(-3)) === i;
+const AUDITED = SITE_PAGES.filter(firstEmbedOfEachLesson);
+
+describe('every page: a clean load, and WCAG 2.1 AA (axe-core)', () => {
+  it('audits every lesson, and one embed of each', () => {
+    expect(new Set(AUDITED.filter((p) => p.embed && p.locale === 'en').map((p) => p.path.split('/').at(-3))).size).toBe(8);
+    expect(AUDITED.filter((p) => p.lesson && !p.present && p.locale === 'en').length).toBe(8);
+  });
+
+  it.concurrent.each(AUDITED.map((p) => [p.name, p] as const))('%s loads cleanly and has no serious or critical violation', async (_name, page) => {
     // AxeBuilder needs a page from an explicit context (it opens helper pages in it).
     const context = await browser.newContext({ viewport: DESKTOP });
+    await withoutPrecache(context);
     const tab = await context.newPage();
+    const w = watch(tab, base);
     try {
-      await tab.goto(`${base}${page.path}`, { waitUntil: 'commit' });
+      const res = await tab.goto(`${base}${page.path}`, { waitUntil: 'commit' });
+      expect(res?.status(), page.path).toBe(200);
       await tab.locator(readySelector(page)).first().waitFor({ timeout: 60_000 });
       if (page.lesson) await tab.locator('.row').first().waitFor({ timeout: 60_000 });
       await tab.waitForLoadState('networkidle', { timeout: 120_000 }).catch(() => {});
       await tab.waitForTimeout(1500);
+      expect(await tab.locator('html').getAttribute('lang')).toBe(page.locale);
+      if (page.title) {
+        expect(await tab.locator('#lesson-title').textContent()).toBe(page.title);
+        expect(await tab.title()).toContain(page.title);
+      }
       const { result, contrastNodes, settled } = page.present ? await presentedAudit(tab) : await audit(tab);
       const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       const byImpact = (i: string) => result.violations.filter((v) => v.impact === i).reduce((n, v) => n + v.nodes.length, 0);
@@ -102,6 +127,8 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
           (failing.length ? `  [${failing.slice(0, 4).map((f) => `${f.selector.slice(-60)} ${f.ratio}:1`).join('; ')}]` : '') +
           (bad.length ? `  [${bad.map((v) => `${v.id} ×${v.nodes.length}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`).join('; ')}]` : ''),
       });
+      expect(w.errors, 'console errors').toEqual([]);
+      expect(w.foreignRequests, 'requests to another origin').toEqual([]);
       expect(failing).toEqual([]);
       expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} (${n.failureSummary?.split('\n')[1]?.trim() ?? ''})`).slice(0, 5).join('; ')}`)).toEqual([]);
     } finally {
