@@ -13,6 +13,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { DESKTOP, launch, watch, withoutPrecache } from './browser';
 import { SITE_PAGES, readySelector, type SitePage } from './pages';
 import { settleContrast, type ContrastVerdict } from './contrast';
+import { localizePath } from '../../src/i18n/locale';
 
 const base = inject('baseUrl');
 let browser: Browser;
@@ -109,6 +110,12 @@ describe('every page: a clean load, and WCAG 2.1 AA (axe-core)', () => {
       await tab.waitForLoadState('networkidle', { timeout: 120_000 }).catch(() => {});
       await tab.waitForTimeout(1500);
       expect(await tab.locator('html').getAttribute('lang')).toBe(page.locale);
+      if (!page.path.endsWith('404.html')) {
+        // Each page names both its versions, so that search engines and the language switch find the twin.
+        const english = page.path.replace(/^\/fr(?=\/)/, '');
+        expect(await tab.locator('link[rel="alternate"][hreflang="en"]').getAttribute('href')).toBe(english);
+        expect(await tab.locator('link[rel="alternate"][hreflang="fr"]').getAttribute('href')).toBe(localizePath(english, 'fr'));
+      }
       if (page.title) {
         expect(await tab.locator('#lesson-title').textContent()).toBe(page.title);
         expect(await tab.title()).toContain(page.title);

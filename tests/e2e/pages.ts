@@ -1,6 +1,6 @@
 /**
  * Every page a reader can open, in one list, for the tests that must hold on
- * all of them (hostile links, accessibility). A page added later (presenter
+ * all of them (hostile links, every-page). A page added later (presenter
  * view, an embed, a French lesson) is covered by adding it here.
  */
 import { lessons, lessonPath } from '../../lessons/registry';
@@ -40,6 +40,7 @@ function editionPages(locale: Locale): SitePage[] {
     { name: `${tag}home`, path: at('/'), lesson: false, locale },
     ...lessons.map((l) => ({ name: `${tag}lesson ${l.number}`, path: lessonPath(l, locale), lesson: true, locale, title: titles[locale](l.slug, l.title) })),
     { name: `${tag}check`, path: at('/check/'), lesson: false, locale },
+    { name: `${tag}teach`, path: at('/teach/'), lesson: false, locale },
     { name: `${tag}404`, path: locale === 'en' ? '/404.html' : `/${locale}/404.html`, lesson: false, locale },
     // Presenter mode, one lesson of each kind: charts computed in the page (3), the model's samplers (5).
     ...presented(3),
