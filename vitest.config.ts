@@ -5,6 +5,8 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/chromium.ts';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { PARAGLIDE_OPTIONS } from './scripts/i18n.ts';
 
+const e2eFiles = Math.max(1, Number(process.env.E2E_FILES) || 1);
+
 export default defineConfig({
   plugins: [paraglideVitePlugin({ ...PARAGLIDE_OPTIONS, strategy: [...PARAGLIDE_OPTIONS.strategy] }), svelte()],
   optimizeDeps: {
@@ -53,7 +55,9 @@ export default defineConfig({
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 180_000,
           hookTimeout: 300_000,
-          fileParallelism: false,
+          // How many test files run at once, each with its own browser (E2E_FILES, default 1).
+          fileParallelism: e2eFiles > 1,
+          maxWorkers: e2eFiles,
           // Tests marked concurrent (the every-page sweeps) open two pages at a
           // time: one page keeps about one core busy, and the machine has two.
           maxConcurrency: 2,
