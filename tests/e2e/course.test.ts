@@ -8,6 +8,7 @@ import type { Browser } from 'playwright-core';
 import { lessons, lessonPath } from '../../lessons/registry';
 import { courses, exerciseHref } from '../../lessons/course';
 import { launch, watch, watchedPage, DESKTOP } from './browser';
+import { settleContrast } from './contrast';
 
 const base = inject('baseUrl');
 let browser: Browser;
@@ -43,6 +44,16 @@ describe('lessons as course pages', () => {
         });
         expect(order[0]).toBe('goals');
         expect(order[order.length - 1]).toBe('recap');
+
+        // Symbols an equation colours by role (x₀, ε, ε̂ …, as the figure beside it does) read at 4.5:1 where they sit.
+        const coloured = await page.evaluate(() =>
+          [...document.querySelectorAll('article.lesson .katex-html [style*="color"]')].map((e, i) => {
+            e.setAttribute('data-eq-colour', String(i));
+            return `[data-eq-colour="${i}"]`;
+          }),
+        );
+        if (['forward-process', 'denoiser-training', 'classifier-free-guidance'].includes(lesson.slug)) expect(coloured.length).toBeGreaterThan(0);
+        for (const v of await settleContrast(page, coloured)) expect(v.ratio, v.selector).toBeGreaterThanOrEqual(v.needed);
 
         await page.waitForLoadState('networkidle');
         // Every "Going further" starts closed, and innerText leaves out what a closed <details> hides.
