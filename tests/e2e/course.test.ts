@@ -132,7 +132,11 @@ describe('lessons as course pages', () => {
         const fig = page.locator(`#fig-${id}`);
         await fig.scrollIntoViewIfNeeded();
         await fig.locator('.waiting').first().waitFor({ timeout: 30_000 });
-        expect(await fig.locator('.waiting[role="status"]').first().textContent(), id).toMatch(/\S/);
+        const message = (await fig.locator('.waiting[role="status"]:visible .msg').first().textContent())!.trim();
+        expect(message, id).toMatch(/\S/);
+        // One waiting display says it once: no status line beside it repeats the same words.
+        const said = await fig.evaluate((f, m) => (f as HTMLElement).innerText.split(m).length - 1, message);
+        expect(said, `${id}: “${message}”`).toBe(1);
       }
       for (const id of drawn) {
         await page.waitForFunction((t) => {
