@@ -220,6 +220,25 @@ describe('lessons as course pages', () => {
     await page.close();
   });
 
+  it('lessons 3 and 4: the main figure takes the page’s width at 1360 px; on a phone, lesson 3’s controls sit right above the curves they change', async () => {
+    const page = await browser.newPage({ viewport: DESKTOP });
+    for (const [slug, id] of [['noise-schedules', 'schedule-curves'], ['denoiser-training', 'training-lab']]) {
+      await page.goto(`${base}/lessons/${slug}/`);
+      await page.getByTestId('lesson-recap').waitFor();
+      const [figure, column] = await page.evaluate((f) => [document.getElementById(`fig-${f}`)!, document.querySelector('.row > .prose')!].map((e) => e.getBoundingClientRect().width), id);
+      // Wider than the reading column and its margin together: the figure spans the page, not a side column.
+      expect(figure, id).toBeGreaterThan(column * 1.6);
+    }
+    await page.setViewportSize({ width: 420, height: 800 });
+    await page.goto(`${base}/lessons/noise-schedules/`);
+    await page.getByTestId('schedule-charts').waitFor();
+    const gap = await page.evaluate(() => document.querySelector('[data-testid="schedule-charts"]')!.getBoundingClientRect().top - document.querySelector('[data-testid="schedule-controls"]')!.getBoundingClientRect().bottom);
+    expect(gap).toBeGreaterThanOrEqual(0);
+    // The charts' legend and a margin only; the issue measured about 500 px here.
+    expect(gap).toBeLessThan(100);
+    await page.close();
+  });
+
   it.concurrent.each(lessons.map((l) => [l.number, l] as const))(
     'lesson %i at 360 px: nothing overflows the page, and every wide equation scrolls in its own focusable box',
     async (_n, lesson) => {
