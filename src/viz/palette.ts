@@ -75,3 +75,22 @@ export const PAIR = { a: ROLE.scheduleA, b: ROLE.scheduleB } as const;
  * background, so text uses them as they are.
  */
 export const PAIR_TEXT = { a: ROLE.scheduleA, b: ROLE.scheduleB } as const;
+
+/**
+ * The roles an equation colours, as text: a symbol is drawn in its role's
+ * colour where a figure beside the equation uses that colour, darkened where
+ * the mark colour is too light to read at 4.5:1 on the page and the figure
+ * background (tests/unit/viz/palette-contrast.test.ts).
+ */
+export const ROLE_TEXT = {
+  data: ROLE.data,
+  noise: '#B14E00',
+  prediction: '#007B5A',
+  unconditional: '#646B7B',
+  conditional: ROLE.conditional,
+} as const satisfies Partial<Record<Role, string>>;
+
+/** A TeX symbol in its role's text colour (KaTeX's \textcolor, which needs no trust setting). */
+export function roleTex(role: keyof typeof ROLE_TEXT, tex: string): string {
+  return `\\textcolor{${ROLE_TEXT[role]}}{${tex}}`;
+}

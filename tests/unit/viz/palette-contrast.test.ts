@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { PAIR, PAIR_TEXT } from '../../../src/viz/palette';
+import katex from 'katex';
+import { PAIR, PAIR_TEXT, ROLE, ROLE_TEXT, roleTex } from '../../../src/viz/palette';
 
 const lum = (hex: string) => {
   const c = hex.replace('#', '');
@@ -44,5 +45,27 @@ describe('contrast of the colour tokens and chart palette', () => {
       for (const c of Object.values(PAIR)) expect(contrast(c, bg)).toBeGreaterThanOrEqual(3);
       for (const c of Object.values(PAIR_TEXT)) expect(contrast(c, bg)).toBeGreaterThanOrEqual(4.5);
     }
+  });
+
+  it('symbols coloured by role in equations read at 4.5:1 on paper and the figure background, in their role’s hue', () => {
+    const hue = (hex: string) => {
+      const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
+      const max = Math.max(r, g, b);
+      const d = max - Math.min(r, g, b);
+      if (d === 0) return 0;
+      const h = max === r ? ((g - b) / d) % 6 : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
+      return (h * 60 + 360) % 360;
+    };
+    for (const [role, text] of Object.entries(ROLE_TEXT)) {
+      for (const bg of [BACKGROUNDS.paper, BACKGROUNDS['paper-2']]) expect(contrast(text, bg), role).toBeGreaterThanOrEqual(4.5);
+      // Darkened, not another colour: the reader matches it with the figure's marks.
+      const d = Math.abs(hue(text) - hue(ROLE[role as keyof typeof ROLE_TEXT]));
+      expect(Math.min(d, 360 - d), role).toBeLessThan(8);
+    }
+  });
+
+  it('KaTeX draws a role-coloured symbol in that colour', () => {
+    const html = katex.renderToString(roleTex('noise', String.raw`\varepsilon`), { throwOnError: true });
+    expect(html).toContain(`color:${ROLE_TEXT.noise}`);
   });
 });
