@@ -15,6 +15,7 @@ import { predictEpsBatch, type BatchEpsInput } from './browser-eps';
 import { modelChoiceFromSearch, modelFromBytes, pageModel, SHIPPED_MODEL_URL, type BrowserModel } from './browser-model';
 import { isWorkerReply, type WorkerReply, type WorkerRequest } from './sampler-protocol';
 import { RequestChannel } from '../workers/rpc';
+import { startTfWorker } from '../workers/start-worker';
 
 export type { WorkerReply, WorkerRequest } from './sampler-protocol';
 
@@ -37,7 +38,7 @@ class ModelWorker {
   private channel: RequestChannel<WorkerRequest, WorkerReply>;
 
   constructor(private backend: string) {
-    const worker = new Worker(new URL('./browser-worker.ts', import.meta.url), { type: 'module' });
+    const worker = startTfWorker('model');
     this.channel = new RequestChannel(worker, {
       name: 'model worker',
       isReply: isWorkerReply,

@@ -12,6 +12,7 @@ import { SHIPPED_TEXT_MODEL_URL, tinyTextModel } from './text-model';
 import { sampleTextModel, type TextFrame, type TextSampleSpec } from './text-sampling';
 import { isTextReply, type TextReply, type TextRequest } from './text-protocol';
 import { RequestChannel } from '../workers/rpc';
+import { startTfWorker } from '../workers/start-worker';
 
 export type { TextReply, TextRequest } from './text-protocol';
 
@@ -36,7 +37,7 @@ export interface TextModel {
 const CANCELLED = 'cancelled';
 
 async function startWorker(backend: string, search: string): Promise<TextModel> {
-  const worker = new Worker(new URL('./text-worker.ts', import.meta.url), { type: 'module' });
+  const worker = startTfWorker('text');
   let lastTensors = 0;
   const channel = new RequestChannel<TextRequest, TextReply>(worker, {
     name: 'text model worker',

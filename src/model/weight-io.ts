@@ -14,7 +14,7 @@
 import type { UNetConfig } from './config';
 import { validateConfig } from './config';
 import { decodeHalf, encodeHalf } from './float16';
-import { describeUNet } from './unet';
+import { describeUNet } from './unet-spec';
 
 export const MAGIC = 'DDMW';
 export const FORMAT_VERSION = 1;
