@@ -31,32 +31,23 @@ import {
   walkOrder,
   webgpuKind,
   webglKind,
-  type BackendAttempt,
   type BackendName,
   type GpuFacts,
   type ProbeTiming,
 } from './choice';
+import { PROBE_STORE_KEY, type BackendSummary } from './report';
 
 export type Tf = typeof tf;
 
-export interface BackendReport {
+/** The summary a page shows (./report.ts), with the TF.js it is about. */
+export interface BackendReport extends BackendSummary {
   tf: Tf;
-  backend: BackendName;
-  /** Why this backend, in the badge's words. */
-  why: string;
-  attempts: BackendAttempt[];
-  /** One line per backend left out: "WebGPU: software adapter (SwiftShader)". */
-  fallbackReasons: string[];
-  /** The probe's figures (ms per U-Net forward), when a measurement chose. */
-  probe?: ProbeTiming[];
-  probeCached?: boolean;
-  forced?: BackendName;
-  warning?: string;
-  /** What the adapter says of itself, when WebGPU is active. */
-  adapterInfo?: string;
-  /** wasm: threads in use (1 unless the page is cross-origin isolated). */
-  threads?: number;
-  facts: GpuFacts;
+}
+
+/** The report without its TF.js, to post to a page. */
+export function summarize(r: BackendReport): BackendSummary {
+  const { tf: _tf, ...summary } = r;
+  return summary;
 }
 
 export { TfUnavailableError };
@@ -79,7 +70,7 @@ export interface StartOptions {
   remeasure?: boolean;
 }
 
-export const PROBE_STORE_KEY = 'dd-backend-probe';
+export { PROBE_STORE_KEY };
 
 let wasmReady = false;
 function prepareWasm() {
