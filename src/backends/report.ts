@@ -32,6 +32,8 @@ export interface BackendSummary {
 /** What the page asks a worker's start-up: `?backend=`, the stored measurement, and whether to measure again. */
 export interface StartAsk {
   override: string | null;
+  /** What the page saw of its GPUs (null: the worker looks itself). */
+  facts: GpuFacts | null;
   record: string | null;
   remeasure: boolean;
 }
@@ -56,12 +58,19 @@ export function memoryStore(initial: string | null): Pick<Storage, 'getItem' | '
   return store;
 }
 
+const KINDS = ['none', 'software', 'hardware'];
+function isFacts(v: unknown): v is GpuFacts {
+  if (typeof v !== 'object' || v === null) return false;
+  const f = v as Record<string, unknown>;
+  return KINDS.includes(f.webgpu as string) && KINDS.includes(f.webgl as string);
+}
+
 const isStrList = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
 
 export function isStartAsk(v: unknown): v is StartAsk {
   if (typeof v !== 'object' || v === null) return false;
   const a = v as Record<string, unknown>;
-  return (a.override === null || typeof a.override === 'string') && (a.record === null || typeof a.record === 'string') && typeof a.remeasure === 'boolean';
+  return (a.override === null || typeof a.override === 'string') && (a.facts === null || isFacts(a.facts)) && (a.record === null || typeof a.record === 'string') && typeof a.remeasure === 'boolean';
 }
 
 export function isStarted(v: unknown): v is Started {
@@ -76,7 +85,6 @@ export function isStarted(v: unknown): v is Started {
     typeof r.why === 'string' &&
     Array.isArray(r.attempts) &&
     isStrList(r.fallbackReasons) &&
-    typeof r.facts === 'object' &&
-    r.facts !== null
+    isFacts(r.facts)
   );
 }

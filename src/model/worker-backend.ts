@@ -15,7 +15,7 @@ let current: Promise<Started> | null = null;
 export function startBackend(ask: StartAsk): Promise<Started> {
   if (current && !ask.remeasure) return current;
   const store = memoryStore(ask.record);
-  const run = startTf({ override: ask.override, probe: unetProbe(PROBE_BATCH), store, remeasure: ask.remeasure }).then((r) => ({ report: summarize(r), record: store.written }));
+  const run = startTf({ override: ask.override, facts: ask.facts, probe: unetProbe(PROBE_BATCH), store, remeasure: ask.remeasure }).then((r) => ({ report: summarize(r), record: store.written }));
   current = run;
   // A failed start may be tried again (the page reports it and a later load retries).
   run.catch(() => current === run && (current = null));
@@ -24,5 +24,5 @@ export function startBackend(ask: StartAsk): Promise<Started> {
 
 /** The backend name, starting with `preferred` (the page's choice) if nothing started yet. */
 export async function startWorkerBackend(preferred: string | null): Promise<string> {
-  return (await startBackend({ override: preferred, record: null, remeasure: false })).report.backend;
+  return (await startBackend({ override: preferred, facts: null, record: null, remeasure: false })).report.backend;
 }

@@ -10,6 +10,7 @@
  * store. Other workers of the page then start on the backend it chose.
  */
 import { backendOverrideFromSearch, TfUnavailableError } from '../backends/choice';
+import { gpuFacts } from '../backends/gpu-facts';
 import { PROBE_STORE_KEY, type BackendSummary, type StartAsk, type Started } from '../backends/report';
 
 export type RuntimeStatus = 'idle' | 'loading' | 'ready' | 'failed';
@@ -53,7 +54,8 @@ class TfRuntime {
     } catch {
       /* private mode: measure again */
     }
-    this.pending = start({ override: backendOverrideFromSearch(location.search), record, remeasure }).then(
+    // The page looks at its GPUs itself (cheap, no TF.js): the worker decides on what the page sees.
+    this.pending = gpuFacts().then((facts) => start({ override: backendOverrideFromSearch(location.search), facts, record, remeasure })).then(
       (started) => {
         try {
           if (started.record !== null) storage()?.setItem(PROBE_STORE_KEY, started.record);

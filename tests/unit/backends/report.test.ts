@@ -21,8 +21,10 @@ describe('starting a backend in a worker', () => {
   });
 
   it('checks the request and the answer', () => {
-    expect(isStartAsk({ override: null, record: null, remeasure: false })).toBe(true);
-    expect(isStartAsk({ override: 'wasm', record: 7, remeasure: false })).toBe(false);
+    expect(isStartAsk({ override: null, facts: null, record: null, remeasure: false })).toBe(true);
+    expect(isStartAsk({ override: null, facts: { webgpu: 'software', webgl: 'none' }, record: null, remeasure: false })).toBe(true);
+    expect(isStartAsk({ override: null, facts: { webgpu: 'fast' }, record: null, remeasure: false })).toBe(false);
+    expect(isStartAsk({ override: 'wasm', facts: null, record: 7, remeasure: false })).toBe(false);
     expect(isStarted({ report: summary, record: null })).toBe(true);
     expect(isStarted({ report: { ...summary, backend: 'tpu' }, record: null })).toBe(false);
     expect(isStarted({ report: { ...summary, fallbackReasons: [1] }, record: null })).toBe(false);
@@ -30,7 +32,7 @@ describe('starting a backend in a worker', () => {
   });
 
   it('both model workers speak it, and lesson 4’s step is checked too', () => {
-    const ask = { override: null, record: null, remeasure: true };
+    const ask = { override: null, facts: null, record: null, remeasure: true };
     expect(isWorkerRequest({ type: 'start', id: 1, ask })).toBe(true);
     expect(isTextRequest({ type: 'start', id: 1, ask })).toBe(true);
     expect(isWorkerRequest({ type: 'start', id: 1, ask: {} })).toBe(false);
