@@ -18,6 +18,11 @@ describe('TF.js in the build', () => {
     expect(rows.filter((r) => r.tfStatic).map((r) => r.page)).toEqual([]);
   });
 
+  it('leaves every page light before it: the goal is 150 kB gzipped, and no page may pass 160 kB (lesson 4 is just over the goal)', () => {
+    const heavy = measureBundle(dist).filter((r) => r.gzipBytes > 160_000);
+    expect(heavy.map((r) => `${r.page}: ${(r.gzipBytes / 1000).toFixed(1)} kB`)).toEqual([]);
+  });
+
   it('is one chunk, shared by every worker', () => {
     expect(tfChunks(dist)).toHaveLength(1);
   });
