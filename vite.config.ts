@@ -11,6 +11,8 @@ import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { PARAGLIDE_OPTIONS } from './scripts/i18n.ts';
 import { LOCALES, localizePath } from './src/i18n/locale.ts';
 import { localizeHtml } from './src/i18n/page-head.ts';
+import katex from 'katex';
+import { prerenderTexTags, texOptions } from './src/widgets/tex-render.ts';
 
 const root = dirname(fileURLToPath(import.meta.url));
 
@@ -79,6 +81,24 @@ function wasmThreadsSelfContained(): Plugin {
 }
 
 /**
+ * Equations written out in a lesson are rendered at build time, so that no
+ * page loads KaTeX's JavaScript to show them (it is a large part of what a
+ * lesson page would otherwise fetch before anything runs); <Tex/> loads KaTeX
+ * only for equations a widget fills in.
+ */
+function prerenderTex(): Plugin {
+  return {
+    name: 'prerender-tex',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!id.endsWith('.svelte') || !code.includes('<Tex')) return null;
+      const out = prerenderTexTags(code, (tex, display) => katex.renderToString(tex, texOptions(display)));
+      return out === code ? null : { code: out, map: null };
+    },
+  };
+}
+
+/**
  * Cross-origin isolation, so that the wasm backend can use threads
  * (SharedArrayBuffer). Only the dev and preview servers can send headers; the
  * built site on a plain static server runs wasm on one thread (see README).
@@ -94,6 +114,7 @@ export default defineConfig({
   base: '/',
   plugins: [
     paraglideVitePlugin({ ...PARAGLIDE_OPTIONS, strategy: [...PARAGLIDE_OPTIONS.strategy] }),
+    prerenderTex(),
     svelte({ configFile: resolve(root, 'svelte.config.js') }),
     lessonPages(),
     wasmThreadsSelfContained(),

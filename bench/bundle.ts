@@ -32,6 +32,14 @@ export function staticImports(code: string): string[] {
   return out;
 }
 
+/** The chunks of dist/assets that hold TF.js' core: one is the goal (the workers share it; no page loads its own). */
+export function tfChunks(dist = 'dist'): string[] {
+  const assets = join(dist, 'assets');
+  return readdirSync(assets)
+    .filter((f) => f.endsWith('.js') && readFileSync(join(assets, f), 'utf8').includes(TF_MARKER))
+    .sort();
+}
+
 export function measureBundle(dist = 'dist'): BundleRow[] {
   const assets = join(dist, 'assets');
   const files = readdirSync(assets).filter((f) => f.endsWith('.js'));

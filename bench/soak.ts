@@ -118,7 +118,8 @@ class Inspector {
   private id = 0;
   private constructor(readonly cdp: CDPSession) {
     cdp.on('Target.attachedToTarget', (e) => {
-      if (e.targetInfo.type === 'worker') this.workers.set(e.sessionId, e.targetInfo.url);
+      // Every TF.js worker runs the same script (src/workers/tf-worker.ts); its role is its name, which CDP gives as the title.
+      if (e.targetInfo.type === 'worker') this.workers.set(e.sessionId, `${e.targetInfo.title} ${new URL(e.targetInfo.url).pathname}`);
     });
     cdp.on('Target.detachedFromTarget', (e) => this.workers.delete(e.sessionId));
     cdp.on('Target.receivedMessageFromTarget', (e) => {
@@ -142,9 +143,9 @@ class Inspector {
       this.cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(fail);
     });
   }
-  /** The session of the worker whose script URL matches. */
+  /** The session of the worker whose name (role) or script path matches. */
   worker(match: RegExp): string {
-    for (const [s, url] of this.workers) if (match.test(new URL(url).pathname)) return s;
+    for (const [s, what] of this.workers) if (match.test(what)) return s;
     throw new Error(`no worker matching ${match} (have: ${[...this.workers.values()].join(', ') || 'none'})`);
   }
   async workerHeap(session: string): Promise<number> {
@@ -178,7 +179,7 @@ async function soakTraining(page: Page, base: string, o: SoakOptions): Promise<S
   await page.waitForSelector(`${LAB}[data-phase="idle"]`, { timeout: 180_000 });
   // The one-step panel samples with the shipped model first; let it finish.
   await page.getByTestId('one-step-mse').waitFor({ timeout: 300_000 });
-  const worker = ins.worker(/\/worker-[^/]*\.js$/);
+  const worker = ins.worker(/^training /);
   const every = Math.max(1, Math.round(o.steps / (o.readings ?? 10)));
   const readings: SoakReading[] = [];
   const read = async (at: number, fromLab: boolean): Promise<SoakReading> => {
@@ -213,7 +214,7 @@ async function soakSampling(page: Page, base: string, o: SoakOptions): Promise<S
   const q = new URLSearchParams({ backend: pageBackend(o.backend), steps: String(o.samplerSteps), smp: 'ddim', digit: 'none', w: '2' });
   await page.goto(`${base}/lessons/reverse-process/?${q}`, { waitUntil: 'commit' });
   await page.getByTestId('status').filter({ hasText: 'Ready' }).waitFor({ timeout: 300_000 });
-  const worker = ins.worker(/browser-worker/);
+  const worker = ins.worker(/^model /);
   // Counts the grid's runs from inside the page, so that a run too quick to
   // see from here is still counted.
   await page.evaluate(() => {

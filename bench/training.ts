@@ -12,6 +12,7 @@
  * than as a failure. `benchTraining(browser, baseUrl)` returns rows;
  * bench/run.ts prints them.
  */
+import { READABLE_STEPS } from '../src/train/lab-estimate';
 import { baseFor, BENCH_BACKENDS, pageBackend, type BenchBackend, type BenchServers } from './step-timing';
 import type { Browser } from 'playwright-core';
 
@@ -144,11 +145,21 @@ async function benchOne(browser: Browser, base: string, backend: string, config:
 }
 
 /** Markdown table rows for bench/run.ts. */
+/**
+ * The lab's time to readable digits on the default config, extrapolated from
+ * the measured ms per step and the steps the same recipe needed in its
+ * measured run (src/train/lab-estimate.ts: the lab's own estimate).
+ */
+export function toReadableCell(r: Pick<TrainingBenchRow, 'config' | 'medianMs'>): string {
+  if (r.config !== 'default' || !Number.isFinite(r.medianMs) || !(r.medianMs > 0)) return '—';
+  return `≈ ${((r.medianMs * READABLE_STEPS) / 60_000).toFixed(1)} min (extrapolated)`;
+}
+
 export function formatTrainingRows(rows: TrainingBenchRow[]): string[] {
   const f = (v: number) => (Number.isFinite(v) ? v.toFixed(0) : '—');
   return [
-    '| backend | config | batch | steps | first step ms | median ms/step | longest main-thread task ms | tasks > 50 ms | tf.memory | note |',
-    '|---|---|---|---|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.backend} | ${r.config} | ${r.batch} | ${r.steps} | ${f(r.firstStepMs)} | ${f(r.medianMs)} | ${f(r.longestTaskMs)} | ${f(r.longTasks)} | ${Number.isFinite(r.tfBytes) ? (r.tfBytes / 2 ** 20).toFixed(1) + ' MB' : '—'} | ${r.note ?? ''} |`),
+    `| backend | config | batch | steps | first step ms | median ms/step | to readable digits (${READABLE_STEPS} steps) | longest main-thread task ms | tasks > 50 ms | tf.memory | note |`,
+    '|---|---|---|---|---|---|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r.backend} | ${r.config} | ${r.batch} | ${r.steps} | ${f(r.firstStepMs)} | ${f(r.medianMs)} | ${toReadableCell(r)} | ${f(r.longestTaskMs)} | ${f(r.longTasks)} | ${Number.isFinite(r.tfBytes) ? (r.tfBytes / 2 ** 20).toFixed(1) + ' MB' : '—'} | ${r.note ?? ''} |`),
   ];
 }

@@ -11,6 +11,9 @@ import { disposeWeights } from '../model/params';
 import { initUNet } from '../model/unet';
 import type { Probe } from './start';
 
+/** The batch the probe times: the 16-digit grid of lesson 5, the largest the page model runs. */
+export const PROBE_BATCH = 16;
+
 /** One U-Net forward of the shipped digit model's shape at `batch` images. */
 export function unetProbe(batch = 16, preset = 'mnist-cond'): Probe {
   return {

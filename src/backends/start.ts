@@ -29,34 +29,24 @@ import {
   parseProbeRecord,
   probeKey,
   walkOrder,
-  webgpuKind,
-  webglKind,
-  type BackendAttempt,
   type BackendName,
   type GpuFacts,
   type ProbeTiming,
 } from './choice';
+import { PROBE_STORE_KEY, type BackendSummary } from './report';
+import { gpuFacts } from './gpu-facts';
 
 export type Tf = typeof tf;
 
-export interface BackendReport {
+/** The summary a page shows (./report.ts), with the TF.js it is about. */
+export interface BackendReport extends BackendSummary {
   tf: Tf;
-  backend: BackendName;
-  /** Why this backend, in the badge's words. */
-  why: string;
-  attempts: BackendAttempt[];
-  /** One line per backend left out: "WebGPU: software adapter (SwiftShader)". */
-  fallbackReasons: string[];
-  /** The probe's figures (ms per U-Net forward), when a measurement chose. */
-  probe?: ProbeTiming[];
-  probeCached?: boolean;
-  forced?: BackendName;
-  warning?: string;
-  /** What the adapter says of itself, when WebGPU is active. */
-  adapterInfo?: string;
-  /** wasm: threads in use (1 unless the page is cross-origin isolated). */
-  threads?: number;
-  facts: GpuFacts;
+}
+
+/** The report without its TF.js, to post to a page. */
+export function summarize(r: BackendReport): BackendSummary {
+  const { tf: _tf, ...summary } = r;
+  return summary;
 }
 
 export { TfUnavailableError };
@@ -77,9 +67,11 @@ export interface StartOptions {
   store?: Pick<Storage, 'getItem' | 'setItem'> | null;
   /** Measure again even if a measurement is stored. */
   remeasure?: boolean;
+  /** What the page saw of its GPUs (a worker starting for its page); looked at here when absent. */
+  facts?: GpuFacts | null;
 }
 
-export const PROBE_STORE_KEY = 'dd-backend-probe';
+export { PROBE_STORE_KEY };
 
 let wasmReady = false;
 function prepareWasm() {
@@ -96,51 +88,7 @@ function prepareWasm() {
   if (globalThis.crossOriginIsolated) setThreadsCount(Math.max(1, Math.min(8, navigator.hardwareConcurrency || 1)));
 }
 
-type Gpu = { requestAdapter(): Promise<(GPUAdapter & { isFallbackAdapter?: boolean }) | null> };
-
-/** What the GPUs are, without starting TF.js on them. */
-export async function gpuFacts(): Promise<GpuFacts> {
-  const facts: GpuFacts = { webgpu: 'none', webgl: 'none' };
-  const gpu = (navigator as Navigator & { gpu?: Gpu }).gpu;
-  if (!gpu) {
-    facts.webgpuName = globalThis.isSecureContext === false ? 'needs a secure (https) page' : 'not supported by this browser';
-  } else {
-    const adapter = await gpu.requestAdapter().catch(() => null);
-    if (!adapter) facts.webgpuName = 'no adapter';
-    else {
-      const info = adapter.info as (GPUAdapterInfo & { isFallbackAdapter?: boolean }) | undefined;
-      const name = [info?.vendor, info?.architecture, info?.description].filter(Boolean).join(' · ');
-      facts.webgpu = webgpuKind({ isFallbackAdapter: adapter.isFallbackAdapter ?? info?.isFallbackAdapter, name });
-      facts.webgpuName = name || undefined;
-    }
-  }
-  const gl = webglContext();
-  if (!gl) facts.webglName = 'no WebGL context';
-  else {
-    const ext = gl.getExtension('WEBGL_debug_renderer_info');
-    const renderer = String(gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '');
-    facts.webgl = webglKind(renderer, true);
-    facts.webglName = renderer || undefined;
-    gl.getExtension('WEBGL_lose_context')?.loseContext();
-  }
-  return facts;
-}
-
-function webglContext(): WebGL2RenderingContext | WebGLRenderingContext | null {
-  try {
-    if (typeof OffscreenCanvas !== 'undefined') {
-      const c = new OffscreenCanvas(1, 1);
-      return (c.getContext('webgl2') as WebGL2RenderingContext | null) ?? (c.getContext('webgl') as WebGLRenderingContext | null);
-    }
-    if (typeof document !== 'undefined') {
-      const c = document.createElement('canvas');
-      return c.getContext('webgl2') ?? c.getContext('webgl');
-    }
-  } catch {
-    /* no context */
-  }
-  return null;
-}
+export { gpuFacts };
 
 /**
  * Returns null when `backend` is active and a small op gives the known answer,
@@ -186,7 +134,7 @@ function wasmThreads(): number | undefined {
 /** Starts TF.js on the backend the rules and (when asked) a measurement choose. */
 export async function startTf(options: StartOptions = {}): Promise<BackendReport> {
   const exclude = options.exclude ?? [];
-  const facts = await gpuFacts();
+  const facts = options.facts ?? (await gpuFacts());
   const probeWhat = options.probe?.what ?? 'none';
   const stored = options.remeasure ? null : parseProbeRecord(safeGet(options.store, PROBE_STORE_KEY));
   const decision = decideBackend({ override: options.override, facts, cached: stored, probe: probeWhat });

@@ -60,7 +60,4 @@ export async function predictEpsBatch(weights: Weights, config: UNetConfig, inpu
   return Float32Array.from(guideEps(data.subarray(n * pix), data.subarray(0, n * pix), w));
 }
 
-/** Lets the page breathe between network calls (input, paint). */
-export function yieldToPage(): Promise<void> {
-  return new Promise((r) => setTimeout(r, 0));
-}
+export { yieldToPage } from './shipped';

@@ -9,7 +9,6 @@
  * on SwiftShader in seconds instead of minutes. It draws nothing meaningful.
  */
 import * as tf from '@tensorflow/tfjs';
-import shippedUrl from '../../trained-models/mnist-cond/weights.ddmw?url';
 import { unetConfig, type UNetConfig } from './config';
 import { disposeWeights, type Weights } from './params';
 import { describeUNet, initUNet } from './unet';
@@ -25,14 +24,8 @@ export interface BrowserModel {
   isTest: boolean;
 }
 
-export type ModelChoice = 'shipped' | 'tiny';
-
-export const SHIPPED_MODEL_URL: string = shippedUrl;
-
-/** Reads ?model= from a query string: 'tiny' or the shipped model. */
-export function modelChoiceFromSearch(search: string): ModelChoice {
-  return new URLSearchParams(search).get('model') === 'tiny' ? 'tiny' : 'shipped';
-}
+export { modelChoiceFromSearch, SHIPPED_MODEL_URL, type ModelChoice } from './shipped';
+import { modelChoiceFromSearch, SHIPPED_MODEL_URL } from './shipped';
 
 /** Decodes weight-file bytes into tensors on the current backend; throws WeightFileError on a bad file. */
 export function modelFromBytes(bytes: Uint8Array, what = 'weights.ddmw'): BrowserModel {

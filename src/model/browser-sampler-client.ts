@@ -1,9 +1,9 @@
 /**
  * The page's side of the model: `PageModel.predict` computes ε̂ for a batch
  * (per-image t and labels, guidance, one network call). It runs in a Web
- * Worker (browser-worker.ts) so that sampling never blocks the page; where a
- * worker cannot start the model, it runs on the main thread instead, one
- * awaited call at a time, and `where` says so.
+ * Worker (browser-worker.ts) so that sampling never blocks the page, and so
+ * that the page never loads TF.js itself: the worker also decides the
+ * backend (`startModelBackend`, for the page's runtime and badge).
  *
  * One worker serves the whole page and may hold several models at once, each
  * under a number: the shipped model, and the reader's own model from lesson 4
@@ -11,10 +11,13 @@
  * back costs one load each, not a new worker and a new backend.
  */
 import type { UNetConfig } from './config';
-import { predictEpsBatch, type BatchEpsInput } from './browser-eps';
-import { modelChoiceFromSearch, modelFromBytes, pageModel, SHIPPED_MODEL_URL, type BrowserModel } from './browser-model';
-import { isWorkerReply, type WorkerReply, type WorkerRequest } from './sampler-protocol';
+import type { BatchEpsInput } from './browser-eps';
+import { modelChoiceFromSearch, SHIPPED_MODEL_URL } from './shipped';
+import { isWorkerReply, type OneStepAsk, type WorkerReply, type WorkerRequest } from './sampler-protocol';
+import type { StartAsk, Started } from '../backends/report';
+import type { OneStepResult } from '../train/browser-one-step';
 import { RequestChannel } from '../workers/rpc';
+import { startTfWorker } from '../workers/start-worker';
 
 export type { WorkerReply, WorkerRequest } from './sampler-protocol';
 
@@ -27,17 +30,19 @@ export interface PageModel {
   /** 'shipped', 'tiny (random, tests only)', or the source a ModelSpec named (e.g. 'yours'). */
   source: string;
   isTest: boolean;
-  /** 'worker (webgpu)', or 'main thread (webgl)' when no worker could run it. */
+  /** 'worker (webgpu)'. */
   where: string;
   predict(input: BatchEpsInput): Promise<Float32Array>;
+  /** Lesson 4's one training step, taken apart, with the schedule the model's weights name. */
+  oneStep(step: OneStepAsk): Promise<OneStepResult>;
 }
 
 /** The page's one model worker; throws from its constructor when no worker can run here. */
 class ModelWorker {
   private channel: RequestChannel<WorkerRequest, WorkerReply>;
 
-  constructor(private backend: string) {
-    const worker = new Worker(new URL('./browser-worker.ts', import.meta.url), { type: 'module' });
+  constructor() {
+    const worker = startTfWorker('model');
     this.channel = new RequestChannel(worker, {
       name: 'model worker',
       isReply: isWorkerReply,
@@ -74,12 +79,26 @@ class ModelWorker {
         ).done;
         return reply.eps;
       },
+      oneStep: async (step) => {
+        const reply = await this.channel.request<Extract<WorkerReply, { type: 'one-step' }>>((id) => ({ type: 'one-step', id, model, step: { ...step, x0: Float32Array.from(step.x0) } }), {
+          transfer: (r) => (r.type === 'one-step' ? [r.step.x0.buffer] : []),
+        }).done;
+        return reply.result;
+      },
     };
   }
 
+  smoke(): Promise<{ values: number[]; ok: boolean; ms: number }> {
+    return this.channel.request<Extract<WorkerReply, { type: 'smoke' }>>((id) => ({ type: 'smoke', id })).done;
+  }
+
+  /** Starts the worker's backend (the decision is made there); resolves with what the page shows and stores. */
+  start(ask: StartAsk): Promise<Started> {
+    return this.channel.request<Extract<WorkerReply, { type: 'started' }>>((id) => ({ type: 'start', id, ask })).done.then((m) => m.started);
+  }
+
   /** Loads a model into the worker; resolves with its handle and number. */
-  load(spec: ModelSpec, search: string): { model: number; ready: Promise<PageModel> } {
-    const backend = this.backend;
+  load(spec: ModelSpec, search: string, backend: string): { model: number; ready: Promise<PageModel> } {
     const { id, done } =
       spec.kind === 'shipped'
         ? this.channel.request<Extract<WorkerReply, { type: 'loaded' }>>((id) => ({
@@ -102,18 +121,22 @@ class ModelWorker {
   }
 }
 
-function fromBrowserModel(m: BrowserModel, where: string): PageModel {
-  return { config: m.config, meta: m.meta, source: m.source, isTest: m.isTest, where, predict: (input) => predictEpsBatch(m.weights, m.config, input) };
-}
-
-async function mainThread(spec: ModelSpec, backend: string, why: string): Promise<PageModel> {
-  const where = `main thread (${backend}; no worker: ${why})`;
-  if (spec.kind === 'shipped') return fromBrowserModel(await pageModel(), where);
-  const m = modelFromBytes(spec.bytes, `${spec.source} model`);
-  return fromBrowserModel({ ...m, source: spec.source }, where);
-}
-
 let worker: ModelWorker | null = null;
+
+function modelWorker(): ModelWorker {
+  if (!worker || worker.dead) worker = new ModelWorker();
+  return worker;
+}
+
+/** The system check's small op with a known answer, computed on the model worker's backend. */
+export function modelWorkerSmokeTest(): Promise<{ values: number[]; ok: boolean; ms: number }> {
+  return modelWorker().smoke();
+}
+
+/** Starts TF.js in the page's model worker: the page's runtime passes this to ensureTf. */
+export function startModelBackend(ask: StartAsk): Promise<Started> {
+  return modelWorker().start(ask);
+}
 /** Loaded (or loading) models by key: 'shipped', or a ModelSpec's key. */
 const models = new Map<string, { ready: Promise<PageModel>; model: number | null }>();
 
@@ -124,27 +147,20 @@ function keyOf(spec: ModelSpec): string {
 /**
  * A model of the page (each loaded once, shared by every widget). `backend` is
  * the one the page's runtime chose (ensureTf), tried first in the worker.
- * `?worker=0` forces the main-thread path. Loading a model of bytes frees the
- * models of bytes loaded before it (a reader has one model of their own; an
- * older save of it is stale), but the shipped model stays, for switching back.
+ * Loading a model of bytes frees the models of bytes loaded before it (a
+ * reader has one model of their own; an older save of it is stale), but the
+ * shipped model stays, for switching back.
  */
 export function loadPageModel(backend: string, search: string = location.search, spec: ModelSpec = { kind: 'shipped' }): Promise<PageModel> {
   const key = keyOf(spec);
   const known = models.get(key);
   if (known) return known.ready;
   let entry: { ready: Promise<PageModel>; model: number | null };
-  const noWorker = new URLSearchParams(search).get('worker') === '0';
-  if (noWorker) {
-    entry = { ready: mainThread(spec, backend, '?worker=0'), model: null };
-  } else {
-    try {
-      if (!worker || worker.dead) worker = new ModelWorker(backend);
-      const w = worker;
-      const { model, ready } = w.load(spec, search);
-      entry = { model, ready: ready.catch((e: unknown) => (w.dead ? mainThread(spec, backend, e instanceof Error ? e.message : String(e)) : Promise.reject(e))) };
-    } catch (e) {
-      entry = { ready: mainThread(spec, backend, e instanceof Error ? e.message : String(e)), model: null };
-    }
+  try {
+    const { model, ready } = modelWorker().load(spec, search, backend);
+    entry = { model, ready };
+  } catch (e) {
+    entry = { ready: Promise.reject(e instanceof Error ? e : new Error(String(e))), model: null };
   }
   models.set(key, entry);
   entry.ready.then(

@@ -10,20 +10,27 @@ import * as tf from '@tensorflow/tfjs';
 import { disposeModel, fetchModel, modelFromBytes, tinyTestModel, type BrowserModel } from './browser-model';
 import { predictEpsBatch } from './browser-eps';
 import { isWorkerRequest, type WorkerReply, type WorkerRequest } from './sampler-protocol';
-import { startWorkerBackend } from './worker-backend';
+import { startBackend, startWorkerBackend } from './worker-backend';
+import { modelSchedule } from './model-info';
+import { oneTrainingStep } from '../train/browser-one-step';
+import { runSmokeTest } from '../runtime/smoke-test';
 import { serveRequests } from '../workers/rpc';
 
 const models = new Map<number, BrowserModel>();
-let backendReady: Promise<string> | null = null;
 const post = (m: WorkerReply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 async function handle(m: WorkerRequest) {
-  if (m.type === 'load' || m.type === 'load-bytes') {
+  if (m.type === 'start') {
+    try {
+      post({ type: 'started', id: m.id, started: await startBackend(m.ask) });
+    } catch (err) {
+      post({ type: 'error', id: m.id, message: message(err) });
+    }
+  } else if (m.type === 'load' || m.type === 'load-bytes') {
     let backend: string;
     try {
-      backendReady ??= startWorkerBackend(m.backend);
-      backend = await backendReady;
+      backend = await startWorkerBackend(m.backend);
     } catch (err) {
       post({ type: 'error', message: message(err) });
       return;
@@ -40,6 +47,22 @@ async function handle(m: WorkerRequest) {
     const model = models.get(m.model);
     models.delete(m.model);
     if (model) disposeModel(model);
+  } else if (m.type === 'smoke') {
+    try {
+      await startWorkerBackend(null);
+      post({ type: 'smoke', id: m.id, ...(await runSmokeTest(tf)) });
+    } catch (err) {
+      post({ type: 'error', id: m.id, message: message(err) });
+    }
+  } else if (m.type === 'one-step') {
+    try {
+      const model = models.get(m.model);
+      if (!model) throw new Error('the model is not loaded (it was replaced by a newer one)');
+      const result = await oneTrainingStep({ weights: model.weights, config: model.config, schedule: modelSchedule(model.config, model.meta), ...m.step });
+      post({ type: 'one-step', id: m.id, result }, [result.eps.buffer, result.xt.buffer, result.epsHat.buffer, result.err.buffer, result.x0Hat.buffer]);
+    } catch (err) {
+      post({ type: 'error', id: m.id, message: message(err) });
+    }
   } else if (m.type === 'eps') {
     try {
       const model = models.get(m.model);

@@ -1,4 +1,4 @@
-import { textEncoderProblems, type TextEncoderConfig } from './text-encoder';
+import { textEncoderProblems, type TextEncoderConfig } from './text-encoder-spec';
 import { MAX_TOKENS, VOCAB_SIZE } from '../data/vocabulary';
 
 /**

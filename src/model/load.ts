@@ -1,10 +1,10 @@
-/** Node helpers: read a shipped model directory (weights.ddmw) into tensors. */
+/** Node helpers: read a shipped model directory (weights.ddmw), or a checkpoint exported from lesson 4's lab, into tensors. */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import type { UNetConfig } from './config';
 import { describeUNet } from './unet';
-import { loadWeights } from './weight-io';
+import { readModelBytes } from './weight-io';
 import type { Weights } from './params';
 
 export interface LoadedModel {
@@ -14,12 +14,12 @@ export interface LoadedModel {
   path: string;
 }
 
-/** `path` is a model directory holding weights.ddmw, or the .ddmw file itself. Throws a clear Error. */
+/** `path` is a model directory holding weights.ddmw, or a .ddmw file itself (weights, or the lab's export). Throws a clear Error. */
 export function loadModelFromDisk(path: string): LoadedModel {
   if (!existsSync(path)) throw new Error(`No model at "${path}".`);
   const file = statSync(path).isDirectory() ? join(path, 'weights.ddmw') : path;
   if (!existsSync(file)) throw new Error(`"${path}" has no weights.ddmw.`);
-  const saved = loadWeights(new Uint8Array(readFileSync(file)), { what: file });
+  const saved = readModelBytes(new Uint8Array(readFileSync(file)), file);
   const weights: Weights = {};
   for (const s of describeUNet(saved.config).specs) weights[s.name] = tf.tensor(saved.weights.get(s.name)!, s.shape, 'float32');
   return { config: saved.config, weights, meta: saved.meta, path: file };

@@ -9,24 +9,8 @@ import { createRng } from '../diffusion/rng';
 export type Weights = Record<string, tf.Tensor>;
 export type VariableWeights = Record<string, tf.Variable>;
 
-/** How a weight starts: fan-in scaled uniform, zeros, or ones. */
-export type InitKind = 'fanIn' | 'zeros' | 'ones' | 'zeroFinal';
-
-export interface ParamSpec {
-  name: string;
-  shape: number[];
-  init: InitKind;
-  /** Fan-in used by 'fanIn' and 'zeroFinal' (when zero-init is turned off). */
-  fanIn?: number;
-}
-
-export function sizeOf(shape: readonly number[]): number {
-  return shape.reduce((a, b) => a * b, 1);
-}
-
-export function countParams(specs: readonly ParamSpec[]): number {
-  return specs.reduce((n, s) => n + sizeOf(s.shape), 0);
-}
+export { countParams, sizeOf, type InitKind, type ParamSpec } from './param-spec';
+import { sizeOf, type ParamSpec } from './param-spec';
 
 export interface InitOptions {
   seed?: number;

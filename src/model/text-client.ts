@@ -1,17 +1,18 @@
 /**
  * The page's side of the text model: `TextModel.run(spec, onFrame)` samples
  * in a Web Worker (text-worker.ts) and calls onFrame at every step, so a
- * widget can draw x_t and the attention maps as they come. Where no worker
- * can start, it runs on the main thread instead, yielding to the page between
- * steps, and `where` says so. One model per page, loaded once.
+ * widget can draw x_t and the attention maps as they come. The worker also
+ * decides the backend (`startTextBackend`, for the page's runtime and
+ * badge), so the page never loads TF.js itself. One model per page, loaded
+ * once.
  */
-import * as tf from '@tensorflow/tfjs';
-import { fetchModel, modelChoiceFromSearch } from './browser-model';
 import type { UNetConfig } from './config';
-import { SHIPPED_TEXT_MODEL_URL, tinyTextModel } from './text-model';
-import { sampleTextModel, type TextFrame, type TextSampleSpec } from './text-sampling';
+import { modelChoiceFromSearch, SHIPPED_TEXT_MODEL_URL } from './shipped';
+import type { TextFrame, TextSampleSpec } from './text-sampling';
 import { isTextReply, type TextReply, type TextRequest } from './text-protocol';
+import type { StartAsk, Started } from '../backends/report';
 import { RequestChannel } from '../workers/rpc';
+import { startTfWorker } from '../workers/start-worker';
 
 export type { TextReply, TextRequest } from './text-protocol';
 
@@ -26,7 +27,7 @@ export interface TextModel {
   meta: Record<string, unknown>;
   source: string;
   isTest: boolean;
-  /** 'worker (webgpu)', or 'main thread (…)' when no worker could run it. */
+  /** 'worker (webgpu)'. */
   where: string;
   /** Tensors alive in the model's TF.js after the last finished run (leak checks). */
   tensors(): number;
@@ -35,10 +36,13 @@ export interface TextModel {
 
 const CANCELLED = 'cancelled';
 
-async function startWorker(backend: string, search: string): Promise<TextModel> {
-  const worker = new Worker(new URL('./text-worker.ts', import.meta.url), { type: 'module' });
-  let lastTensors = 0;
-  const channel = new RequestChannel<TextRequest, TextReply>(worker, {
+let lastTensors = 0;
+let channel: RequestChannel<TextRequest, TextReply> | null = null;
+
+/** The page's one text worker (a new one after a failure). */
+function textChannel(): RequestChannel<TextRequest, TextReply> {
+  if (channel && !channel.dead) return channel;
+  channel = new RequestChannel<TextRequest, TextReply>(startTfWorker('text'), {
     name: 'text model worker',
     isReply: isTextReply,
     idOf: (m) => m.id,
@@ -50,6 +54,18 @@ async function startWorker(backend: string, search: string): Promise<TextModel> 
       return { kind: 'done', value: m };
     },
   });
+  return channel;
+}
+
+/** Starts TF.js in the page's text worker: the page's runtime passes this to ensureTf. */
+export function startTextBackend(ask: StartAsk): Promise<Started> {
+  return textChannel()
+    .request<Extract<TextReply, { type: 'started' }>>((id) => ({ type: 'start', id, ask }))
+    .done.then((m) => m.started);
+}
+
+async function startWorker(backend: string, search: string): Promise<TextModel> {
+  const channel = textChannel();
   const tiny = modelChoiceFromSearch(search) === 'tiny';
   const loaded = await channel.request<Extract<TextReply, { type: 'loaded' }>>((id) => ({
     type: 'load',
@@ -74,45 +90,16 @@ async function startWorker(backend: string, search: string): Promise<TextModel> 
   };
 }
 
-async function mainThread(backend: string, why: string, search: string): Promise<TextModel> {
-  const m = modelChoiceFromSearch(search) === 'tiny' ? tinyTextModel() : await fetchModel(SHIPPED_TEXT_MODEL_URL);
-  if (!m.config.text) throw new Error('the shipped text model file is not a text model');
-  return {
-    config: m.config, meta: m.meta, source: m.source, isTest: m.isTest, where: `main thread (${backend}; no worker: ${why})`,
-    tensors: () => tf.memory().numTensors,
-    run(spec, onFrame) {
-      let stop = false;
-      const done = (async () => {
-        const it = sampleTextModel(m, spec);
-        for (;;) {
-          if (stop) {
-            await it.return(new Float32Array(0));
-            throw new Error(CANCELLED);
-          }
-          const r = await it.next();
-          if (r.done) return r.value;
-          onFrame(r.value);
-          await new Promise((res) => setTimeout(res, 0));
-        }
-      })();
-      return { done, cancel: () => (stop = true) };
-    },
-  };
-}
-
 export function isCancelled(e: unknown): boolean {
   return e instanceof Error && e.message === CANCELLED;
 }
 
 let shared: Promise<TextModel> | null = null;
 
-/** The page's text model (shared by every widget). `?worker=0` forces the main thread; `?model=tiny` the test model. */
+/** The page's text model (shared by every widget). `?model=tiny` the test model. */
 export function loadTextModel(backend: string, search: string = location.search): Promise<TextModel> {
   if (shared) return shared;
-  const noWorker = new URLSearchParams(search).get('worker') === '0';
-  shared = noWorker
-    ? mainThread(backend, '?worker=0', search)
-    : startWorker(backend, search).catch((e: unknown) => mainThread(backend, e instanceof Error ? e.message : String(e), search));
+  shared = startWorker(backend, search);
   shared.catch(() => (shared = null));
   return shared;
 }

@@ -2,12 +2,11 @@
  * The shipped text-to-image model (lessons 6–8), and its tiny random stand-in
  * for browser tests (`?model=tiny`: 8×8 images, draws nothing meaningful).
  */
-import shippedTextUrl from '../../trained-models/text-scenes/weights.ddmw?url';
 import type { BrowserModel } from './browser-model';
 import { unetConfig } from './config';
 import { initUNet } from './unet';
 
-export const SHIPPED_TEXT_MODEL_URL: string = shippedTextUrl;
+export { SHIPPED_TEXT_MODEL_URL } from './shipped';
 
 export function tinyTextModel(seed = 1): BrowserModel {
   const config = unetConfig('tiny-text');

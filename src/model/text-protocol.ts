@@ -1,20 +1,24 @@
 /**
  * The messages between the page and the text model's worker (text-worker.ts),
  * with a guard for each direction, checked on arrival (src/workers/rpc.ts).
+ *   → start (id)             ← started (id) | error (id): the backend, decided here
  *   → load (id)              ← loaded (id) | error (id)
  *   → sample (id, spec)      ← frame (id) … ← done (id) | cancelled (id) | error (id)
  *   → cancel (id of the sample)
  */
 import type { UNetConfig } from './config';
 import type { TextFrame, TextSampleSpec } from './text-sampling';
+import { isStartAsk, isStarted, type StartAsk, type Started } from '../backends/report';
 import { is } from '../workers/rpc';
 
 export type TextRequest =
+  | { type: 'start'; id: number; ask: StartAsk }
   | { type: 'load'; id: number; backend: string; url: string; tiny: boolean }
   | { type: 'sample'; id: number; spec: TextSampleSpec }
   | { type: 'cancel'; id: number };
 
 export type TextReply =
+  | { type: 'started'; id: number; started: Started }
   | { type: 'loaded'; id: number; config: UNetConfig; meta: Record<string, unknown>; backend: string; source: string; isTest: boolean }
   | { type: 'frame'; id: number; frame: TextFrame }
   | { type: 'done'; id: number; x0: Float32Array; tensors: number }
@@ -28,6 +32,8 @@ function isSpec(s: unknown): s is TextSampleSpec {
 export function isTextRequest(m: unknown): m is TextRequest {
   if (!is.obj(m) || !is.int(m.id)) return false;
   switch (m.type) {
+    case 'start':
+      return isStartAsk(m.ask);
     case 'load':
       return is.str(m.backend) && is.str(m.url) && is.bool(m.tiny);
     case 'sample':
@@ -42,6 +48,8 @@ export function isTextRequest(m: unknown): m is TextRequest {
 export function isTextReply(m: unknown): m is TextReply {
   if (!is.obj(m)) return false;
   switch (m.type) {
+    case 'started':
+      return is.int(m.id) && isStarted(m.started);
     case 'loaded':
       return is.int(m.id) && is.obj(m.config) && is.obj(m.meta) && is.str(m.backend) && is.str(m.source) && is.bool(m.isTest);
     case 'frame':

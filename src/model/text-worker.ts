@@ -11,7 +11,7 @@ import { isTextRequest, type TextReply, type TextRequest } from './text-protocol
 import { serveRequests } from '../workers/rpc';
 import { tinyTextModel } from './text-model';
 import { sampleTextModel, type TextFrame } from './text-sampling';
-import { startWorkerBackend } from './worker-backend';
+import { startBackend, startWorkerBackend } from './worker-backend';
 
 let model: BrowserModel | null = null;
 const cancelled = new Set<number>();
@@ -27,7 +27,9 @@ function buffers(f: TextFrame): Transferable[] {
 
 async function handle(m: TextRequest) {
   try {
-    if (m.type === 'load') {
+    if (m.type === 'start') {
+      post({ type: 'started', id: m.id, started: await startBackend(m.ask) });
+    } else if (m.type === 'load') {
       const backend = await startWorkerBackend(m.backend);
       model = m.tiny ? tinyTextModel() : await fetchModel(m.url);
       if (!model.config.text) throw new Error('this weight file is not a text model');

@@ -14,7 +14,7 @@
 import type { UNetConfig } from './config';
 import { validateConfig } from './config';
 import { decodeHalf, encodeHalf } from './float16';
-import { describeUNet } from './unet';
+import { describeUNet } from './unet-spec';
 
 export const MAGIC = 'DDMW';
 export const FORMAT_VERSION = 1;
@@ -195,4 +195,30 @@ export function loadWeights(bytes: Uint8Array, opts: { expectConfig?: UNetConfig
 
 function sortKeys(o: object): object {
   return Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/**
+ * The weights to sample a model with, from either kind of file a reader may
+ * have: a weight file, or a training checkpoint such as the one lesson 4's
+ * lab exports (its EMA weights, the ones the lab samples with, and what its
+ * settings say of the data set, the classes and the schedule).
+ */
+export function readModelBytes(bytes: Uint8Array, what = 'model file'): SavedModel {
+  const { header, tensors } = decodeTensorFile(bytes, what);
+  if (header.kind !== 'checkpoint') return loadWeights(bytes, { what });
+  if (!header.config) throw new WeightFileError(`${what} has no model config.`);
+  try {
+    validateConfig(header.config);
+  } catch (e) {
+    throw new WeightFileError(`${what}: ${(e as Error).message}`);
+  }
+  const weights = new Map<string, Float32Array>();
+  for (const s of describeUNet(header.config).specs) {
+    const v = tensors.get(`ema/${s.name}`);
+    if (!v) throw new WeightFileError(`${what} lacks ema "${s.name}".`);
+    weights.set(s.name, v);
+  }
+  const meta = (header.meta ?? {}) as Record<string, unknown>;
+  const settings = (meta.settings ?? {}) as Record<string, unknown>;
+  return { config: header.config, weights, meta: { step: meta.step, dataset: settings.dataset, classes: settings.classes, schedule: settings.schedule } };
 }

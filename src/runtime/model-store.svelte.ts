@@ -11,7 +11,7 @@
  * Reading `modelStore.current` inside an $effect reruns it when the reader switches.
  */
 import type { UNetConfig } from '../model/config';
-import { SHIPPED_MODEL_URL } from '../model/browser-model';
+import { SHIPPED_MODEL_URL } from '../model/shipped';
 import { loadWeights } from '../model/weight-io';
 import { idbGet } from './model-store-idb';
 

@@ -1,8 +1,9 @@
 /**
- * The page's TF.js start-up: src/backends/start.ts with the page's probe
+ * TF.js on the calling thread: src/backends/start.ts with the page's probe
  * (one U-Net forward at the sample grid's batch) and its measurement kept in
- * localStorage. TF.js is imported dynamically so that a page showing no
- * model never downloads it.
+ * localStorage. The site itself never calls this (its models run in workers,
+ * see src/model/worker-backend.ts); tests and benchmarks that run TF.js in
+ * their own page do.
  */
 import { TfUnavailableError, type BackendName } from '../backends/choice';
 import type { BackendReport } from '../backends/start';
@@ -12,8 +13,6 @@ export type RuntimeReport = BackendReport;
 export { TfUnavailableError };
 export type { BackendName };
 
-/** The batch the probe times: the 16-digit grid of lesson 5, the largest the page model runs. */
-export const PROBE_BATCH = 16;
 
 export async function startTf(override: string | null = null, options: { remeasure?: boolean } = {}): Promise<RuntimeReport> {
   let start: typeof import('../backends/start');
@@ -31,5 +30,5 @@ export async function startTf(override: string | null = null, options: { remeasu
       return null;
     }
   })();
-  return start.startTf({ override, probe: probe.unetProbe(PROBE_BATCH), store, remeasure: options.remeasure });
+  return start.startTf({ override, probe: probe.unetProbe(probe.PROBE_BATCH), store, remeasure: options.remeasure });
 }

@@ -9,9 +9,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { createRng, type Rng } from '../diffusion/rng';
-import { makeSchedule, type Schedule } from '../diffusion/schedule';
+import type { Schedule } from '../diffusion/schedule';
 import type { DigitSet } from '../data/digits';
-import { unetConfig, type UNetConfig } from '../model/config';
+import type { UNetConfig } from '../model/config';
 import { describeUNet, unetForward } from '../model/unet';
 import { decodeCheckpoint, encodeCheckpoint } from './checkpoint';
 import { loadWeights, saveWeights, WeightFileError } from '../model/weight-io';
@@ -19,18 +19,8 @@ import { createTrainer, makeNoisedBatch, type Trainer, type TrainerState } from 
 import { generateSamples } from './generate';
 import type { LabSettings } from './protocol';
 
-/** The U-Net a lab setting trains: the shipped mnist-cond architecture at the chosen width. */
-export function labModelConfig(s: Pick<LabSettings, 'preset' | 'width' | 'T'>): UNetConfig {
-  if (s.preset === 'tiny') {
-    // Two levels, no attention on the way down: a few seconds per step on a software GPU.
-    return unetConfig('mnist-cond', { baseChannels: s.width, channelMults: [1, 2], attentionLevels: [], numHeads: 2, timeEmbedDim: 32, timeFeatureDim: 16, timesteps: s.T });
-  }
-  return unetConfig('mnist-cond', { baseChannels: s.width, timesteps: s.T });
-}
-
-export function labSchedule(s: Pick<LabSettings, 'schedule' | 'T'>): Schedule {
-  return makeSchedule({ kind: s.schedule, T: s.T });
-}
+export { labModelConfig, labSchedule } from './lab-model';
+import { labModelConfig, labSchedule } from './lab-model';
 
 export function trainerOptions(s: LabSettings, config: UNetConfig, schedule: Schedule) {
   return {

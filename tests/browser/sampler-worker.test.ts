@@ -5,6 +5,12 @@ import { startTf } from '../../src/runtime/tf-runtime';
 import { fetchModel, disposeModel } from '../../src/model/browser-model';
 import { predictEpsBatch } from '../../src/model/browser-eps';
 import { loadPageModel } from '../../src/model/browser-sampler-client';
+import { unetConfig } from '../../src/model/config';
+import { disposeWeights, readWeights } from '../../src/model/params';
+import { initUNet } from '../../src/model/unet';
+import { saveWeights } from '../../src/model/weight-io';
+import { makeSchedule } from '../../src/diffusion/schedule';
+import { oneTrainingStep } from '../../src/train/browser-one-step';
 
 describe('model worker', () => {
   // wasm: what the page itself chooses here (no hardware GPU); one backend per file, since the page's model worker is shared.
@@ -26,5 +32,27 @@ describe('model worker', () => {
     console.log(backend, 'max |eps|', maxAbs, 'max diff worker vs main', maxDiff);
     expect(maxDiff).toBeLessThan(1e-3);
     disposeModel(m);
+  });
+
+  // Lesson 4's one-step panel runs in the model worker: a model whose weight
+  // file says cosine is noised and scored with cosine ᾱ there, not linear.
+  it('takes lesson 4’s one step with the schedule the weight file names (cosine)', async () => {
+    await startTf('wasm');
+    const config = unetConfig('tiny');
+    const weights = initUNet(config, { seed: 2, zeroFinal: false });
+    const bytes = saveWeights(config, await readWeights(weights), { dtype: 'float32', meta: { schedule: 'cosine' } });
+    const pm = await loadPageModel('wasm', '', { kind: 'bytes', key: 'cosine-test', bytes, source: 'yours' });
+    const n = config.imageSize * config.imageSize;
+    const x0 = Float32Array.from({ length: n }, (_, i) => Math.cos(i * 0.21));
+    const step = { x0, label: 3, t: Math.floor(config.timesteps / 2), seed: 4 };
+    const got = await pm.oneStep(step);
+    const here = (kind: 'cosine' | 'linear') => oneTrainingStep({ weights, config, schedule: makeSchedule({ kind, T: config.timesteps }), ...step });
+    const cos = await here('cosine');
+    const lin = await here('linear');
+    const diff = (a: Float32Array, b: Float32Array) => a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i])), 0);
+    expect(diff(got.xt, cos.xt)).toBeLessThan(1e-5);
+    expect(diff(got.epsHat, cos.epsHat)).toBeLessThan(1e-3);
+    expect(diff(got.xt, lin.xt)).toBeGreaterThan(1e-2);
+    disposeWeights(weights);
   });
 });

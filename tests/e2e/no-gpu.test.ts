@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, watchedPage, type PageWatch } from './browser';
+import { tfChunks } from '../../bench/bundle';
 
 const base = inject('baseUrl');
 let browser: Browser;
@@ -23,6 +24,10 @@ afterAll(async () => {
 
 describe('a machine without a GPU', () => {
   it('lesson 5 runs on wasm, the badge says so and why, and the grid samples 16 digits with the shipped model', async () => {
+    // TF.js is fetched once, by the model worker (the page itself never loads it).
+    const [tfChunk] = tfChunks(process.env.E2E_DIST ?? 'dist');
+    const tfFetches: string[] = [];
+    page.on('request', (r) => r.url().endsWith(`/assets/${tfChunk}`) && tfFetches.push(r.url()));
     await page.goto(`${base}/lessons/reverse-process/?steps=10&smp=ddim&digit=none&w=2`, { waitUntil: 'commit' });
     const badge = page.getByTestId('backend').first();
     await page.waitForFunction(() => document.querySelector('[data-testid="backend"]')?.textContent === 'wasm', null, { timeout: 120_000 });
@@ -43,5 +48,7 @@ describe('a machine without a GPU', () => {
     expect(await page.getByTestId('grid-progress').evaluate((el) => (el as HTMLProgressElement).value)).toBe(10);
     expect(w.errors).toEqual([]);
     expect(w.foreignRequests).toEqual([]);
+    expect(tfChunk).toBeTruthy();
+    expect(tfFetches).toHaveLength(1);
   }, 300_000);
 });

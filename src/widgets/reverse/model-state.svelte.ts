@@ -1,7 +1,7 @@
 /**
- * The page's model as reactive state: starts TF.js (webgpu → webgl → cpu; the
- * header badge), then loads, in a Web Worker on that backend (see
- * browser-sampler-client.ts), the model the reader chose with <ModelSwitch/>:
+ * The page's model as reactive state: starts TF.js in the model's Web Worker
+ * (the backend it chooses shows in the header badge), then loads there (see
+ * browser-sampler-client.ts) the model the reader chose with <ModelSwitch/>:
  * the shipped one (or ?model=tiny, tests only), or their own from lesson 4,
  * read from IndexedDB. It follows the choice: switching reloads, and every
  * widget of lessons 1 and 5 shares each load.
@@ -9,7 +9,7 @@
 import { ensureTf } from '../../runtime/runtime.svelte';
 import { modelStore } from '../../runtime/model-store.svelte';
 import { idbGet } from '../../runtime/model-store-idb';
-import { loadPageModel, type ModelSpec, type PageModel } from '../../model/browser-sampler-client';
+import { loadPageModel, startModelBackend, type ModelSpec, type PageModel } from '../../model/browser-sampler-client';
 import { modelInfo, type ModelInfo } from '../../model/model-info';
 
 export class ModelState {
@@ -48,7 +48,7 @@ export class ModelState {
     this.loading = true;
     this.error = null;
     try {
-      const report = await ensureTf();
+      const report = await ensureTf(startModelBackend);
       let spec: ModelSpec = { kind: 'shipped' };
       if (kind === 'yours') {
         const rec = await idbGet('yours');

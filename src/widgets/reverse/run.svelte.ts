@@ -4,7 +4,7 @@
  * yielding to the event loop between calls so the page never freezes. Reactive
  * through `version`, which ticks after every computed step.
  */
-import { yieldToPage } from '../../model/browser-eps';
+import { yieldToPage } from '../../model/shipped';
 import type { Trajectory } from './trajectory';
 
 export class SamplerRun {

@@ -8,7 +8,7 @@
 import { useFigure } from '../figure-context.svelte';
 import { MAX_TOKENS } from '../../data/vocabulary';
 import { ensureTf } from '../../runtime/runtime.svelte';
-import { isCancelled, loadTextModel, type TextModel, type TextRun } from '../../model/text-client';
+import { isCancelled, loadTextModel, startTextBackend, type TextModel, type TextRun } from '../../model/text-client';
 import type { TextFrame, TextSampleSpec } from '../../model/text-sampling';
 
 export class TextModelState {
@@ -19,7 +19,7 @@ export class TextModelState {
   load(): void {
     if (this.started) return;
     this.started = true;
-    ensureTf()
+    ensureTf(startTextBackend)
       .then((r) => loadTextModel(r.backend))
       .then((m) => (this.model = m))
       .catch((e: unknown) => (this.error = e instanceof Error ? e.message : String(e)));

@@ -1,12 +1,12 @@
 /**
  * The page's text model as reactive state, shared by every widget of lessons
- * 6–8: starts TF.js (webgpu → webgl → cpu; the header badge shows which),
- * then loads the text-scenes model in its Web Worker on that backend
+ * 6–8: starts TF.js in the text model's Web Worker (the header badge shows
+ * the backend it chooses), then loads the text-scenes model in its Web Worker on that backend
  * (src/model/text-client.ts), once per page. `?model=tiny` swaps in the tiny
  * random test model, which widgets must label as such.
  */
 import { unetConfig, type UNetConfig } from '../../model/config';
-import { loadTextModel, type TextModel } from '../../model/text-client';
+import { loadTextModel, startTextBackend, type TextModel } from '../../model/text-client';
 import { ensureTf } from '../../runtime/runtime.svelte';
 
 class TextModelState {
@@ -27,7 +27,7 @@ class TextModelState {
     this.error = null;
     this.pending = (async () => {
       try {
-        const report = await ensureTf();
+        const report = await ensureTf(startTextBackend);
         const m = await loadTextModel(report.backend);
         this.model = m;
         return m;

@@ -21,6 +21,7 @@ import {
 import { modelStore } from '../../runtime/model-store.svelte';
 import { tryTrainingLock } from './training-lock';
 import { LossHistory, type LossView } from './loss-series';
+import { startTfWorker } from '../../workers/start-worker';
 
 /** The lab's words that are not in TrainingLab.svelte, kept together for a later translation. */
 export const LAB_STRINGS = {
@@ -102,7 +103,7 @@ export class TrainingLab {
 
   connect(): void {
     if (this.worker) return;
-    this.worker = new Worker(new URL('../../train/worker.ts', import.meta.url), { type: 'module', name: 'training' });
+    this.worker = startTfWorker('training');
     this.worker.onmessage = (e) => this.receive(e.data);
     this.worker.onerror = (e) => {
       this.phase = 'failed';

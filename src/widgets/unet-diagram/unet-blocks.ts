@@ -4,8 +4,8 @@
  * same walk the forward pass does), so the diagram cannot drift from the code.
  */
 import { levelChannels, type UNetConfig } from '../../model/config';
-import { describeUNet } from '../../model/unet';
-import { sizeOf } from '../../model/params';
+import { describeUNet } from '../../model/unet-spec';
+import { sizeOf } from '../../model/param-spec';
 
 export type BlockKind = 'embed' | 'conv' | 'res' | 'attn' | 'down' | 'up' | 'out';
 

@@ -1,0 +1,10 @@
+/**
+ * Starts one of the site's TF.js workers. They all share one entry
+ * (tf-worker.ts), so the build has one worker bundle and one TF.js chunk for
+ * all of them; the role travels as the worker's name.
+ */
+export type WorkerRole = 'model' | 'text' | 'training';
+
+export function startTfWorker(role: WorkerRole): Worker {
+  return new Worker(new URL('./tf-worker.ts', import.meta.url), { type: 'module', name: role });
+}

@@ -1,0 +1,27 @@
+/**
+ * The one Web Worker entry of the site. Every worker that runs TF.js (the
+ * image model of lessons 1 and 5, the text model of lessons 6 to 8, the
+ * training lab of lesson 4) starts from this file and loads its role by
+ * dynamic import, so that the build holds one worker bundle whose roles share
+ * one TF.js chunk, instead of one full copy of TF.js per worker.
+ *
+ * The role is the worker's `name` (see `startTfWorker`). Messages that arrive
+ * while the role loads are kept and handed to it in order.
+ */
+import type { WorkerRole } from './start-worker';
+
+const scope = self as unknown as { name: string; onmessage: ((e: MessageEvent) => void) | null };
+const early: MessageEvent[] = [];
+scope.onmessage = (e) => early.push(e);
+
+const roles: Record<WorkerRole, () => Promise<unknown>> = {
+  model: () => import('../model/browser-worker'),
+  text: () => import('../model/text-worker'),
+  training: () => import('../train/worker'),
+};
+
+const load = roles[scope.name as WorkerRole];
+if (!load) throw new Error(`unknown worker role "${scope.name}"`);
+await load();
+// The role installed its own handler; it now gets what came meanwhile.
+for (const e of early) scope.onmessage?.(e);
