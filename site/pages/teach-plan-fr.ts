@@ -106,7 +106,7 @@ export const ROUTE_FR: TeachStop[] = [
   {
     minutes: 7,
     lesson: 'classifier-free-guidance',
-    point: 'Le guidage éloigne la prédiction conditionnée de la prédiction non conditionnée : plus de fidélité au prompt, moins de diversité.',
+    point: 'Le guidage éloigne la prédiction conditionnée de la prédiction non conditionnée : plus de fidélité à l’invite, moins de diversité.',
     figures: [
       {
         id: 'guidance-predictions',
@@ -125,7 +125,7 @@ export const ROUTE_FR: TeachStop[] = [
     minutes: 3,
     lesson: 'dalle-vs-midjourney',
     point: 'Mêmes fondations, réglages par défaut différents. Concluez avec les questions ci-dessous.',
-    figures: [{ id: 'dalle-styles', title: 'Le même prompt et le même bruit avec un réglage fidèle et un réglage à fort guidage', states: [{ label: 'Côte à côte', query: '' }] }],
+    figures: [{ id: 'dalle-styles', title: 'La même invite et le même bruit avec un réglage fidèle et un réglage à fort guidage', states: [{ label: 'Côte à côte', query: '' }] }],
     machine: 'Deux passages du modèle conditionné par le texte sur la même graine.',
   },
 ];
@@ -153,6 +153,6 @@ export const QUESTIONS_FR: Question[] = [
   },
   {
     q: 'Que se passe-t-il avec un guidage w = 0, w = 1 et w = 10 ?',
-    a: 'Avec ε = ε_u + w·(ε_c − ε_u) : w = 0 ignore le prompt, w = 1 donne le modèle conditionnel simple, et un grand w suit le prompt plus strictement, au prix de la diversité et, au-delà d’un certain point, de la qualité de l’image.',
+    a: 'Avec ε = ε_u + w·(ε_c − ε_u) : w = 0 ignore l’invite, w = 1 donne le modèle conditionnel simple, et un grand w suit l’invite plus strictement, au prix de la diversité et, au-delà d’un certain point, de la qualité de l’image.',
   },
 ];
