@@ -3,9 +3,12 @@
  * stop with its figures, prepared states (lesson URL + query + the figure's
  * anchor, so a link opens that exact view) and what it asks of the machine,
  * then discussion questions with answers. Plain data, apart from the page
- * that lays it out, so that a French edition translates one file.
+ * that lays it out; each language has its own file (teach-plan-fr.ts), and
+ * `teachPlan` picks the page's.
  */
 import { lessonBySlug, lessonPath } from '../../lessons/registry';
+import type { Locale } from '../../src/i18n/locale';
+import { QUESTIONS_FR, ROUTE_FR, TEACH_TEXT_FR } from './teach-plan-fr';
 
 export interface PreparedState {
   /** What the class sees, said the way the teacher would announce it. */
@@ -34,7 +37,24 @@ export interface Question {
   a: string;
 }
 
-export const TEACH_TEXT = {
+export interface TeachText {
+  title: string;
+  intro: string;
+  before: string;
+  routeTitle: string;
+  questionsTitle: string;
+  showAnswer: string;
+  showAll: string;
+  hideAll: string;
+  print: string;
+  minutes: (m: number) => string;
+  at: (start: number, end: number) => string;
+  /** With its colon, as each language writes it. */
+  machineLabel: string;
+  lessonLabel: (n: number, title: string) => string;
+}
+
+export const TEACH_TEXT: TeachText = {
   title: 'Teaching with Diffusion, demystified',
   intro:
     'A 50-minute route through the course for a class with one projector. Each stop names the figures to show and links to prepared states: a link opens the lesson at that figure with its settings already in place. Every figure also has a Save PNG button for slides, and the forward process, the reverse process and the opening figure have Save GIF.',
@@ -48,9 +68,9 @@ export const TEACH_TEXT = {
   print: 'Print this page',
   minutes: (m: number) => `${m} min`,
   at: (start: number, end: number) => `${start}–${end} min`,
-  machineLabel: 'Machine',
+  machineLabel: 'Machine:',
   lessonLabel: (n: number, title: string) => `Lesson ${n}: ${title}`,
-} as const;
+};
 
 const MODEL_FREE = 'Computed in the page from formulas: instant on any machine, no model, no GPU.';
 
@@ -184,6 +204,11 @@ export const QUESTIONS: Question[] = [
     a: 'With ε = ε_u + w·(ε_c − ε_u): w = 0 ignores the prompt, w = 1 is the plain conditional model, and a large w follows the prompt more strictly, at the cost of diversity and, past some point, of image quality.',
   },
 ];
+
+/** The teachers' page's words, route and questions in `locale`. */
+export function teachPlan(locale: Locale): { text: TeachText; route: TeachStop[]; questions: Question[] } {
+  return locale === 'fr' ? { text: TEACH_TEXT_FR, route: ROUTE_FR, questions: QUESTIONS_FR } : { text: TEACH_TEXT, route: ROUTE, questions: QUESTIONS };
+}
 
 export interface StopView extends TeachStop {
   start: number;

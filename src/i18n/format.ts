@@ -33,3 +33,30 @@ export function frenchTypography(text: string): string {
     .replace(/«[ \u00a0\u202f]*/g, `«${NNBSP}`)
     .replace(/[ \u00a0\u202f]*»/g, `${NNBSP}»`);
 }
+
+/** `x` with exactly `digits` decimals, in the page's locale (toFixed's job): 0,25 in French. */
+export function formatFixed(x: number, digits: number, locale: Locale = pageLocale()): string {
+  return formatNumber(x, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false }, locale);
+}
+
+/** `x` to `digits` significant digits, in the page's locale (toPrecision's job, without its exponents). */
+export function formatSignificant(x: number, digits: number, locale: Locale = pageLocale()): string {
+  return formatNumber(x, { minimumSignificantDigits: digits, maximumSignificantDigits: digits, useGrouping: false }, locale);
+}
+
+/** `x` in toExponential's form, 1.0e-4, with the locale's decimal mark: 1,0e-4 in French. */
+export function formatExponential(x: number, digits: number, locale: Locale = pageLocale()): string {
+  const mark = formatNumber(1.5, {}, locale).charAt(1);
+  return x.toExponential(digits).replace('.', mark);
+}
+
+/**
+ * d3-format's locale for `locale`, so that chart ticks (Observable Plot's and
+ * d3 axes', which format through d3's default locale) write numbers as the
+ * page's text does: 0,02 and 1 000 in French. The minus is U+2212 as in d3.
+ */
+export function d3FormatLocale(locale: Locale = pageLocale()): { decimal: string; thousands: string; grouping: number[]; currency: [string, string]; minus: string } {
+  return locale === 'fr'
+    ? { decimal: ',', thousands: NNBSP, grouping: [3], currency: ['', '\u00a0€'], minus: '\u2212' }
+    : { decimal: '.', thousands: ',', grouping: [3], currency: ['$', ''], minus: '\u2212' };
+}

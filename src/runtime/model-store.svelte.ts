@@ -14,6 +14,8 @@ import type { UNetConfig } from '../model/config';
 import { SHIPPED_MODEL_URL } from '../model/shipped';
 import { loadWeights } from '../model/weight-io';
 import { idbGet } from './model-store-idb';
+import { formatNumber } from '../i18n/format';
+import { m } from '../i18n/messages';
 
 export type ModelKind = 'shipped' | 'yours';
 
@@ -71,9 +73,9 @@ export class ModelStore {
     const y = this.yours;
     if (this.choice === 'yours' && y) {
       void this.version;
-      return { kind: 'yours', label: `Your model (step ${y.step.toLocaleString('en')})`, load: loadYours };
+      return { kind: 'yours', label: m.model_yours_label({ step: formatNumber(y.step) }), load: loadYours };
     }
-    return { kind: 'shipped', label: 'Shipped model', load: loadShipped };
+    return { kind: 'shipped', label: m.model_shipped_label(), load: loadShipped };
   }
 
   select(kind: ModelKind): void {

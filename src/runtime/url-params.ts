@@ -4,20 +4,20 @@
  * never throws: a bad or out-of-range value falls back or clamps, and says so,
  * so the page can tell the reader which part of a link it did not use.
  */
+import { m } from '../i18n/messages';
 
-/** The reasons a reader sees in the notice for a link's ignored or changed values. */
+/** The reasons a reader sees in the notice for a link's ignored or changed values, from the message catalogues. */
 export const URL_MESSAGES = {
-  notUnderstood: (expects: string | undefined) =>
-    expects ? `not ${expects}, so the default is used` : 'not a value this figure accepts, so the default is used',
-  clamped: (min: number, max: number, used: string) => `outside ${min} to ${max}, so ${used} is used`,
-  rounded: (used: string) => `not a whole number, so ${used} is used`,
-  adjusted: (used: string) => `read as ${used}`,
-  cut: (max: number) => `longer than ${max} characters, so only the first ${max} are used`,
-  repeated: (n: number) => `given ${n} times; the first one is used`,
-  wholeNumber: (min: number, max: number) => `a whole number from ${min} to ${max}`,
-  number: (min: number, max: number) => `a number from ${min} to ${max}`,
-  oneOf: (values: readonly string[]) => (values.length <= 6 ? `one of ${values.join(', ')}` : 'one of the listed choices'),
-  bool: '1 or 0',
+  notUnderstood: (expects: string | undefined) => (expects ? m.url_not_understood({ expects }) : m.url_not_accepted()),
+  clamped: (min: number, max: number, used: string) => m.url_clamped({ min, max, used }),
+  rounded: (used: string) => m.url_rounded({ used }),
+  adjusted: (used: string) => m.url_adjusted({ used }),
+  cut: (max: number) => m.url_cut({ max }),
+  repeated: (n: number) => m.url_repeated({ n }),
+  wholeNumber: (min: number, max: number) => m.url_whole_number({ min, max }),
+  number: (min: number, max: number) => m.url_number({ min, max }),
+  oneOf: (values: readonly string[]) => (values.length <= 6 ? m.url_one_of({ values: values.join(', ') }) : m.url_one_of_listed()),
+  get bool() { return m.url_bool(); },
 };
 
 /** What reading one raw value gave: the value to use, and why it differs from what the link said, if it does. */

@@ -11,11 +11,12 @@
  * followed by two hex digits becomes a literal `%`.
  */
 import type { UrlIssue } from './url-params';
+import { m } from '../i18n/messages';
 
 export const URL_REPAIR_MESSAGES = {
-  latin1: (bytes: string, text: string) => `${bytes} is not valid UTF-8 in a link; read as Latin-1 “${text}”`,
-  percent: 'a % not followed by two hex digits; read as a literal %',
-  tfjsflags: 'a TensorFlow.js debugging flag list that is not NAME:value pairs; ignored',
+  latin1: (bytes: string, text: string) => m.url_latin1({ bytes, text }),
+  get percent() { return m.url_percent(); },
+  get tfjsflags() { return m.url_tfjsflags(); },
 };
 
 export interface RepairedSearch {

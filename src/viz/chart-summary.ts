@@ -6,7 +6,17 @@
 /** Values of each series at a few x positions: "At t = 250, 500, 750: A: linear 0.53, 0.08, 0.00; B: …". */
 export function seriesAt<R>(
   rows: readonly R[],
-  opts: { x: (r: R) => number; y: (r: R) => number | null; series: (r: R) => string; at: readonly number[]; xName: string; fmt?: (v: number) => string },
+  opts: {
+    x: (r: R) => number;
+    y: (r: R) => number | null;
+    series: (r: R) => string;
+    at: readonly number[];
+    xName: string;
+    fmt?: (v: number) => string;
+    /** The sentence around the values, and the word for a missing one, in the page's language. */
+    sentence?: (xName: string, at: string, parts: string) => string;
+    none?: string;
+  },
 ): string {
   const fmt = opts.fmt ?? ((v: number) => (Math.abs(v) >= 0.01 || v === 0 ? v.toFixed(2) : v.toExponential(1)));
   const groups = new Map<string, R[]>();
@@ -22,11 +32,12 @@ export function seriesAt<R>(
       let best: R | undefined;
       for (const r of rs) if (!best || Math.abs(opts.x(r) - x) < Math.abs(opts.x(best) - x)) best = r;
       const y = best ? opts.y(best) : null;
-      return y == null || !Number.isFinite(y) ? 'none' : fmt(y);
+      return y == null || !Number.isFinite(y) ? (opts.none ?? 'none') : fmt(y);
     });
     parts.push(`${name} ${vals.join(', ')}`);
   }
-  return `At ${opts.xName} = ${opts.at.join(', ')}: ${parts.join('; ')}.`;
+  const sentence = opts.sentence ?? ((x: string, at: string, ps: string) => `At ${x} = ${at}: ${ps}.`);
+  return sentence(opts.xName, opts.at.join(', '), parts.join('; '));
 }
 
 /** Every point of a small chart, in words: "DDIM-20: 14.1; DDIM-50: 12.0." */

@@ -6,10 +6,11 @@
  * so tests, benchmarks, presenter mode and embeds all read one hook.
  */
 import { getContext, setContext } from 'svelte';
+import { m } from '../i18n/messages';
 
 /** Said under every figure: each one can be used with the keyboard alone. */
 export const FIGURE_TEXT = {
-  keyboard: 'Keyboard: Tab moves through this figure’s controls, arrow keys move sliders and scrubbers, Enter or Space presses a button.',
+  get keyboard() { return m.figure_keyboard(); },
 };
 
 export type FigureRunState = 'idle' | 'running' | 'done' | 'error';

@@ -8,3 +8,11 @@ export const SCHEDULE_NAMES: Readonly<Record<ScheduleKind, () => string>> = {
   sigmoid: m.schedule_sigmoid,
   'scaled-linear': m.schedule_scaled_linear,
 };
+
+/** The schedules' short names, for a legend or a one-line summary ("A: cosine"). */
+export const SCHEDULE_KIND_NAMES: Readonly<Record<ScheduleKind, () => string>> = {
+  linear: m.kind_linear,
+  cosine: m.kind_cosine,
+  sigmoid: m.kind_sigmoid,
+  'scaled-linear': m.kind_scaled_linear,
+};

@@ -11,6 +11,7 @@ import { modelStore } from '../../runtime/model-store.svelte';
 import { idbGet } from '../../runtime/model-store-idb';
 import { loadPageModel, startModelBackend, type ModelSpec, type PageModel } from '../../model/browser-sampler-client';
 import { modelInfo, type ModelInfo } from '../../model/model-info';
+import { m } from '../../i18n/messages';
 
 export class ModelState {
   model: PageModel | null = $state.raw(null);
@@ -52,18 +53,18 @@ export class ModelState {
       let spec: ModelSpec = { kind: 'shipped' };
       if (kind === 'yours') {
         const rec = await idbGet('yours');
-        if (!rec) throw new Error('your model is no longer saved in this browser (train one in lesson 4)');
+        if (!rec) throw new Error(m.model_yours_gone());
         spec = { kind: 'bytes', key, bytes: rec.bytes, source: 'yours' };
       }
-      const m = await loadPageModel(report.backend, location.search, spec);
+      const pm = await loadPageModel(report.backend, location.search, spec);
       if (my !== this.token) return;
-      this.model = m;
-      this.info = modelInfo(m.config, m.meta);
-      this.label = m.isTest && kind === 'shipped' ? 'Test model (tiny, random)' : label;
+      this.model = pm;
+      this.info = modelInfo(pm.config, pm.meta);
+      this.label = pm.isTest && kind === 'shipped' ? m.model_test_label() : label;
     } catch (e) {
       if (my !== this.token) return;
       const why = e instanceof Error ? e.message : String(e);
-      this.error = kind === 'yours' ? `Your model could not be loaded: ${why}. Switch back to the shipped model.` : why;
+      this.error = kind === 'yours' ? m.model_yours_failed({ why }) : why;
     } finally {
       if (my === this.token) this.loading = false;
     }

@@ -14,6 +14,9 @@
  * pending; a missing setting is listed as missing, and a goal that cannot be
  * checked says so rather than passing or failing.
  */
+import { formatFixed, formatNumber } from '../../i18n/format';
+import { m } from '../../i18n/messages';
+
 export type SamplerKind = 'ddpm' | 'ddim';
 
 export interface QualityPoint {
@@ -170,11 +173,11 @@ export function checkGoals(points: readonly QualityPoint[]): GoalCheck[] {
 
 /** A goal in words, for the page: what was asked, what was measured, and "met" or "missed". */
 export function goalSentence(g: GoalCheck): string {
-  const goal = `DDIM-${g.steps} within ${g.factor}× of DDPM-1000's FID proxy`;
+  const goal = m.q_goal({ steps: g.steps, factor: formatNumber(g.factor) });
   if (g.ratio === null || g.fid === null || g.reference === null) {
-    return `Goal: ${goal}. Not checked: ${g.missing.length ? `${g.missing.join(' and ')} not measured` : "DDPM-1000's FID proxy is not positive"}.`;
+    return m.q_goal_unchecked({ goal, why: g.missing.length ? m.q_not_measured({ what: g.missing.join(m.q_and()) }) : m.q_reference_not_positive() });
   }
-  return `Goal: ${goal}. Measured ${g.fid.toFixed(1)} against ${g.reference.toFixed(1)}, ${g.ratio.toFixed(2)}×: ${g.met ? 'met' : 'missed'}.`;
+  return m.q_goal_checked({ goal, fid: formatFixed(g.fid, 1), reference: formatFixed(g.reference, 1), ratio: formatFixed(g.ratio, 2), verdict: g.met ? m.q_met() : m.q_missed() });
 }
 
 export interface KidRow {

@@ -16,14 +16,16 @@ import { createRng, type Rng } from '../../diffusion/rng';
 import { runSampler, type EpsPredictor, type Sampler, type SamplerFrame } from '../../diffusion/sampler';
 import type { Schedule } from '../../diffusion/schedule';
 import type { TimestepSpacing } from '../../diffusion/timesteps';
+import { formatNumber } from '../../i18n/format';
+import { m } from '../../i18n/messages';
 
 export const SAMPLER_KINDS = ['ddpm-beta', 'ddpm-posterior', 'ddim'] as const;
 export type SamplerKind = (typeof SAMPLER_KINDS)[number];
 
-export const SAMPLER_LABELS: Record<SamplerKind, string> = {
+export const SAMPLER_LABELS: Readonly<Record<SamplerKind, string>> = {
   'ddpm-beta': 'DDPM, σ² = β_t',
-  'ddpm-posterior': 'DDPM, σ² = β̃_t (posterior)',
-  ddim: 'DDIM (η slider)',
+  get 'ddpm-posterior'() { return m.sampler_ddpm_posterior(); },
+  get ddim() { return m.sampler_ddim(); },
 };
 
 export interface SamplerChoice {
@@ -50,7 +52,7 @@ export function buildSampler(schedule: Schedule, c: SamplerChoice): Sampler {
 
 /** A short label: "DDIM-50, η = 0", "DDPM-1000 (σ² = β̃_t)". */
 export function describeChoice(c: SamplerChoice): string {
-  if (c.kind === 'ddim') return `DDIM-${c.steps}, η = ${c.eta}`;
+  if (c.kind === 'ddim') return `DDIM-${c.steps}, η = ${formatNumber(c.eta)}`;
   return `DDPM-${c.steps}, ${c.kind === 'ddpm-beta' ? 'σ² = β_t' : 'σ² = β̃_t'}`;
 }
 

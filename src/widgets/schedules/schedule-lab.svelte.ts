@@ -14,6 +14,8 @@ import {
 } from '../../diffusion';
 import { boolParam, enumParam, intParam, numParam, type UrlRule } from '../../runtime/url-params';
 import { urlState } from '../../runtime/url-state.svelte';
+import { formatSignificant } from '../../i18n/format';
+import { m } from '../../i18n/messages';
 
 export const T_MAX_SLIDER = 4000;
 export const BETA_MIN = 1e-5;
@@ -87,7 +89,11 @@ export class ScheduleLab {
       this.lastGood[side] = schedule;
       return { kind, betaStart, betaEnd, zeroTerminalSnr, schedule, error: null };
     } catch (err) {
-      const error = err instanceof ScheduleError ? err.message : String(err);
+      // The one error the sliders can cause, in the reader's words; the maths core's own message otherwise.
+      const error =
+        err instanceof ScheduleError && err.parameter === 'betaStart' && betaStart >= betaEnd
+          ? m.sched_error_order({ start: formatSignificant(betaStart, 2), end: formatSignificant(betaEnd, 2) })
+          : err instanceof ScheduleError ? err.message : String(err);
       return { kind, betaStart, betaEnd, zeroTerminalSnr, schedule: this.lastGood[side], error };
     }
   }

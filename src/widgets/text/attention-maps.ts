@@ -8,6 +8,7 @@
  * blocks, per step or averaged over steps, with the [PAD] positions grouped
  * into one "token" so the shown shares still sum to 1 at every pixel.
  */
+import { m } from '../../i18n/messages';
 
 export interface BlockMap {
   block: string;
@@ -169,6 +170,6 @@ export function maxOver(map: Map2, G: number, tokens: readonly number[], floor =
 
 /** Human name of a block, e.g. "down1.attn0" at 16×16 → "encoder, 16×16". */
 export function blockLabel(block: string, size: number): string {
-  const where = block.startsWith('down') ? 'encoder' : block.startsWith('up') ? 'decoder' : block.startsWith('mid') ? 'middle' : block;
+  const where = block.startsWith('down') ? m.xa_encoder() : block.startsWith('up') ? m.xa_decoder() : block.startsWith('mid') ? m.xa_middle() : block;
   return `${where}, ${size}×${size} (${block})`;
 }

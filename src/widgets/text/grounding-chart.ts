@@ -6,6 +6,7 @@
  */
 import { levelChannels, type UNetConfig } from '../../model/config';
 import { parseTextQuality } from './model-quality';
+import { m as msg } from '../../i18n/messages';
 
 export interface GroundingRow {
   block: string;
@@ -36,7 +37,7 @@ export function blockLabel(block: string, cfg: UNetConfig): string {
   const m = /^(down|up)(\d+)\./.exec(block);
   const level = m ? Number(m[2]) : levels - 1;
   const size = cfg.imageSize >> level;
-  const where = m ? m[1] : 'middle';
+  const where = !m ? msg.gr_middle() : m[1] === 'down' ? msg.gr_down() : msg.gr_up();
   return `${size}×${size} ${where}`;
 }
 

@@ -10,6 +10,7 @@ import { MAX_TOKENS } from '../../data/vocabulary';
 import { ensureTf } from '../../runtime/runtime.svelte';
 import { isCancelled, loadTextModel, startTextBackend, type TextModel, type TextRun } from '../../model/text-client';
 import type { TextFrame, TextSampleSpec } from '../../model/text-sampling';
+import { m as msg } from '../../i18n/messages';
 
 export class TextModelState {
   model: TextModel | null = $state.raw(null);
@@ -27,9 +28,9 @@ export class TextModelState {
 
   /** "Test model …" when ?model=tiny swapped the shipped one out, so no screen passes it off as ours. */
   get label(): string {
-    const m = this.model;
-    if (!m) return '';
-    return m.isTest ? `Test model: a tiny random text U-Net (${m.config.imageSize}×${m.config.imageSize}), not the shipped one (?model=tiny)` : 'Shipped text-scenes model';
+    const model = this.model;
+    if (!model) return '';
+    return model.isTest ? msg.text_test_label({ size: model.config.imageSize }) : msg.text_shipped_label();
   }
 }
 

@@ -5,6 +5,7 @@
  * (src/train/scene-eval.ts), and train-log.json gives the steps trained.
  * Nothing is invented: anything missing or malformed gives null.
  */
+import { formatNumber } from '../../i18n/format';
 export interface TextModelQuality {
   /** Scenes sampled. */
   count: number;
@@ -61,4 +62,4 @@ export function parseTextQuality(evalJson: unknown, trainLog?: unknown): TextMod
 /** Goals from the issue that specified the model. */
 export const TEXT_GOALS = { digitInCell: 0.9, localisation: 0.6 } as const;
 
-export const pct = (v: number) => `${(v * 100).toFixed(0)}%`;
+export const pct = (v: number) => formatNumber(v, { style: 'percent', maximumFractionDigits: 0 });

@@ -147,7 +147,8 @@ export function formatDuration(ms: number): string {
   return h ? `${h}:${String(m).padStart(2, '0')}:${String(sec).padStart(2, '0')}` : `${m}:${String(sec).padStart(2, '0')}`;
 }
 
-const tickLabel = format('~g');
+// Formatted through d3's default locale when called, so a French page's ticks read 0,5.
+const tickLabel = (v: number) => format('~g')(v);
 
 /**
  * Labelled ticks for a log axis over [lo, hi], at most about `count` of them.

@@ -22,21 +22,17 @@ import { modelStore } from '../../runtime/model-store.svelte';
 import { tryTrainingLock } from './training-lock';
 import { LossHistory, type LossView } from './loss-series';
 import { startTfWorker } from '../../workers/start-worker';
+import { formatNumber } from '../../i18n/format';
+import { m as msg } from '../../i18n/messages';
 
-/** The lab's words that are not in TrainingLab.svelte, kept together for a later translation. */
+/** The lab's words that are not in TrainingLab.svelte, from the message catalogues. */
 export const LAB_STRINGS = {
-  otherTab:
-    'Another tab is already training the model this browser keeps for you; two tabs training at once would overwrite each other’s saves. ' +
-    'Pause it in that tab (it saves when paused) and then try again here, or carry on training in that tab.',
-  importElsewhere:
-    'Another tab is training the model this browser keeps, and its next save would overwrite an import made here. ' +
-    'Pause it in that tab (it saves when paused) and then import again here, or import in that tab.',
-  resetElsewhere:
-    'Another tab is training the model this browser keeps; Reset here would delete its saves. ' +
-    'Pause it in that tab (it saves when paused) and then reset here, or reset in that tab.',
-  workerFailed: (why: string) => `The training worker failed: ${why || 'unknown error'}`,
-  badMessage: 'The training worker sent a message this page does not understand.',
-  imported: (name: string, step: number) => `Imported "${name}" (step ${step}). It is now your model.`,
+  get otherTab() { return msg.lab_other_tab(); },
+  get importElsewhere() { return msg.lab_import_elsewhere(); },
+  get resetElsewhere() { return msg.lab_reset_elsewhere(); },
+  workerFailed: (why: string) => msg.lab_worker_failed({ why: why || msg.lab_unknown_error() }),
+  get badMessage() { return msg.lab_bad_message(); },
+  imported: (name: string, step: number) => msg.lab_imported({ name, step: formatNumber(step) }),
 } as const;
 
 export interface LabOptions {

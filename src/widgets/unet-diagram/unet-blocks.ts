@@ -6,6 +6,7 @@
 import { levelChannels, type UNetConfig } from '../../model/config';
 import { describeUNet } from '../../model/unet-spec';
 import { sizeOf } from '../../model/param-spec';
+import { m } from '../../i18n/messages';
 
 export type BlockKind = 'embed' | 'conv' | 'res' | 'attn' | 'down' | 'up' | 'out';
 
@@ -34,14 +35,14 @@ export interface UNetLayout {
   levels: number;
 }
 
-const KIND_WHAT: Record<BlockKind, string> = {
+const KIND_WHAT: Readonly<Record<BlockKind, string>> = {
   embed: '',
-  conv: 'A 3×3 convolution lifts the one grey channel to the first level’s channels.',
-  res: 'Residual block: GroupNorm → SiLU → 3×3 conv, plus the time (and label) embedding added per channel, then GroupNorm → SiLU → 3×3 conv, added back to the input.',
-  attn: 'Self-attention: every pixel of this small map looks at every other, so distant strokes can agree.',
-  down: 'A stride-2 3×3 convolution halves the resolution.',
-  up: 'Nearest-neighbour upsampling doubles the resolution.',
-  out: 'GroupNorm → SiLU → 3×3 conv down to one channel: the predicted noise ε̂, the same size as the input.',
+  get conv() { return m.unet_what_conv(); },
+  get res() { return m.unet_what_res(); },
+  get attn() { return m.unet_what_attn(); },
+  get down() { return m.unet_what_down(); },
+  get up() { return m.unet_what_up(); },
+  get out() { return m.unet_what_out(); },
 };
 
 export function unetBlocks(cfg: UNetConfig): UNetLayout {
@@ -54,55 +55,55 @@ export function unetBlocks(cfg: UNetConfig): UNetLayout {
   };
   const ch = levelChannels(cfg);
   const E = cfg.timeEmbedDim;
-  add('time', 'embed', 'Timestep embedding', -1, 'embed', [1], [E], {
-    what: `t becomes ${cfg.timeFeatureDim} sinusoidal features, then a 2-layer MLP (SiLU) gives a ${E}-vector that every residual block adds to its channels: this is how the network knows how noisy its input is.`,
+  add('time', 'embed', m.unet_time(), -1, 'embed', [1], [E], {
+    what: m.unet_time_what({ features: cfg.timeFeatureDim, E }),
   });
   if (cfg.numClasses > 0) {
-    add('label', 'embed', 'Label embedding', -1, 'embed', [1], [E], {
-      what: `A table of ${cfg.numClasses + 1} learned ${E}-vectors (one per digit, plus “no label” for classifier-free guidance), added to the time embedding.`,
+    add('label', 'embed', m.unet_label(), -1, 'embed', [1], [E], {
+      what: m.unet_label_what({ n: cfg.numClasses + 1, E }),
     });
   }
   let hw = cfg.imageSize;
-  add('in', 'conv', 'Input conv', 0, 'down', [hw, hw, cfg.inChannels], [hw, hw, ch[0]]);
+  add('in', 'conv', m.unet_in(), 0, 'down', [hw, hw, cfg.inChannels], [hw, hw, ch[0]]);
   let cur = ch[0];
   const skips: string[] = [];
   for (let l = 0; l < ch.length; l++) {
     for (let r = 0; r < cfg.numResBlocks; r++) {
-      add(`down${l}.res${r}`, 'res', `Residual block (down, level ${l})`, l, 'down', [hw, hw, cur], [hw, hw, ch[l]]);
+      add(`down${l}.res${r}`, 'res', m.unet_res_down({ l }), l, 'down', [hw, hw, cur], [hw, hw, ch[l]]);
       cur = ch[l];
       let last = `down${l}.res${r}`;
       if (cfg.attentionLevels.includes(l)) {
-        add(`down${l}.attn${r}`, 'attn', `Self-attention (down, level ${l})`, l, 'down', [hw, hw, cur], [hw, hw, cur]);
+        add(`down${l}.attn${r}`, 'attn', m.unet_attn_down({ l }), l, 'down', [hw, hw, cur], [hw, hw, cur]);
         last = `down${l}.attn${r}`;
       }
       skips.push(last);
     }
     if (l < ch.length - 1) {
-      add(`down${l}.down`, 'down', `Downsample ${hw}→${hw / 2}`, l, 'down', [hw, hw, cur], [hw / 2, hw / 2, cur]);
+      add(`down${l}.down`, 'down', m.unet_downsample({ a: hw, b: hw / 2 }), l, 'down', [hw, hw, cur], [hw / 2, hw / 2, cur]);
       hw /= 2;
     }
   }
   const deep = ch.length;
-  add('mid.res0', 'res', 'Middle residual block', deep, 'mid', [hw, hw, cur], [hw, hw, cur]);
-  add('mid.attn', 'attn', 'Middle self-attention', deep, 'mid', [hw, hw, cur], [hw, hw, cur]);
-  add('mid.res1', 'res', 'Middle residual block', deep, 'mid', [hw, hw, cur], [hw, hw, cur]);
+  add('mid.res0', 'res', m.unet_mid_res(), deep, 'mid', [hw, hw, cur], [hw, hw, cur]);
+  add('mid.attn', 'attn', m.unet_mid_attn(), deep, 'mid', [hw, hw, cur], [hw, hw, cur]);
+  add('mid.res1', 'res', m.unet_mid_res(), deep, 'mid', [hw, hw, cur], [hw, hw, cur]);
   for (let l = ch.length - 1; l >= 0; l--) {
     for (let r = 0; r < cfg.numResBlocks; r++) {
       const from = skips.pop()!;
       const skipC = blocks.find((b) => b.id === from)!.outShape[2];
-      add(`up${l}.res${r}`, 'res', `Residual block (up, level ${l})`, l, 'up', [hw, hw, cur + skipC], [hw, hw, ch[l]], {
+      add(`up${l}.res${r}`, 'res', m.unet_res_up({ l }), l, 'up', [hw, hw, cur + skipC], [hw, hw, ch[l]], {
         skipFrom: from,
-        what: `${KIND_WHAT.res} Its input is the path from below concatenated with the skip from “${from}” (${cur} + ${skipC} channels).`,
+        what: `${KIND_WHAT.res} ${m.unet_res_up_what({ from, cur, skip: skipC })}`,
       });
       cur = ch[l];
-      if (cfg.attentionLevels.includes(l)) add(`up${l}.attn${r}`, 'attn', `Self-attention (up, level ${l})`, l, 'up', [hw, hw, cur], [hw, hw, cur]);
+      if (cfg.attentionLevels.includes(l)) add(`up${l}.attn${r}`, 'attn', m.unet_attn_up({ l }), l, 'up', [hw, hw, cur], [hw, hw, cur]);
     }
     if (l > 0) {
-      add(`up${l}.up`, 'up', `Upsample ${hw}→${hw * 2}`, l, 'up', [hw, hw, cur], [hw * 2, hw * 2, cur], cfg.upsampleConv ? { what: `${KIND_WHAT.up} A 3×3 conv follows.` } : {});
+      add(`up${l}.up`, 'up', m.unet_upsample({ a: hw, b: hw * 2 }), l, 'up', [hw, hw, cur], [hw * 2, hw * 2, cur], cfg.upsampleConv ? { what: `${KIND_WHAT.up} ${m.unet_conv_follows()}` } : {});
       hw *= 2;
     }
   }
-  add('out', 'out', 'Output head', 0, 'up', [hw, hw, cur], [hw, hw, cfg.inChannels]);
+  add('out', 'out', m.unet_out(), 0, 'up', [hw, hw, cur], [hw, hw, cfg.inChannels]);
   return { blocks, params: d.params, macsPerImage: d.macsPerImage, levels: ch.length };
 }
 
