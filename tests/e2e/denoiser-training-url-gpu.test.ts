@@ -46,7 +46,7 @@ const pressedClasses = (page: Page) =>
 
 describe('lesson 4: hyperparameters in the URL', () => {
   it('shows the values a link asks for in the controls, and keeps them in the URL', async () => {
-    const { page, w } = await open('?lr=0.0003&batch=16&weighting=mse&dataset=fashion&classes=37&width=16&schedule=cosine&T=250&backend=cpu');
+    const { page, w } = await open('?lr=0.0003&batch=16&weighting=mse&dataset=fashion&classes=37&width=16&schedule=cosine&T=250');
     await waitPhase(page, 'idle');
     expect(await page.getByTestId('lab-lr').getAttribute('aria-valuetext')).toBe('3.0e-4');
     expect(await page.getByTestId('lab-batch').inputValue()).toBe('16');
@@ -67,7 +67,7 @@ describe('lesson 4: hyperparameters in the URL', () => {
   });
 
   it('clamps or ignores bad values instead of breaking the page', async () => {
-    const { page, w } = await open('?lr=7&batch=7&weighting=l1&classes=x&width=abc&T=-3&backend=cpu');
+    const { page, w } = await open('?lr=7&batch=7&weighting=l1&classes=x&width=abc&T=-3');
     await waitPhase(page, 'idle');
     expect(await page.getByTestId('lab-lr').getAttribute('aria-valuetext')).toBe('1.0e-2');
     expect(await page.getByTestId('lab-batch').inputValue()).toBe('64');

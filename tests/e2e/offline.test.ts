@@ -126,8 +126,8 @@ describe('offline', () => {
     expect(leaks()).toEqual([]);
   });
 
-  it('offline, the shipped model runs a reverse process to the end on the CPU (weights and workers from the precache)', async () => {
-    await page.goto(`${origin}/lessons/reverse-process/?backend=cpu&steps=10&seed=4&k=10`, { waitUntil: 'commit' });
+  it('offline, the shipped model runs a reverse process to the end on the CPU, on the backend the page chooses (weights, workers and wasm from the precache)', async () => {
+    await page.goto(`${origin}/lessons/reverse-process/?steps=10&seed=4&k=10`, { waitUntil: 'commit' });
     await page.getByTestId('position').filter({ hasText: 'step 10 of 10' }).waitFor({ timeout: 300_000 });
     expect(await page.getByTestId('test-model').count()).toBe(0);
     expect(w.errors).toEqual([]);
