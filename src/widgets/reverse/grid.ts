@@ -1,5 +1,6 @@
 /** Grid mode: which labels the 16 samples get. */
 import { m } from '../../i18n/messages';
+import { shownClassName } from '../class-names';
 
 /**
  * 'none' → one of each class 0..numClasses−1, then unconditional extras
@@ -17,5 +18,5 @@ export function gridLabels(digit: string, numClasses: number, count = 16): Int32
 
 /** A cell's caption: the class's name ("3", or "Dress" for a Fashion-MNIST model), or "no label". */
 export function labelName(label: number, numClasses: number, names?: readonly string[]): string {
-  return label >= numClasses ? m.grid_no_label() : (names?.[label] ?? String(label));
+  return label >= numClasses ? m.grid_no_label() : shownClassName(names?.[label] ?? String(label));
 }

@@ -8,6 +8,7 @@ import type { UNetConfig } from '../../model/config';
 import { formatNumber } from '../../i18n/format';
 import { m } from '../../i18n/messages';
 import { SCHEDULE_KIND_NAMES } from '../schedule-names';
+import { shownClassName } from '../class-names';
 
 /** "28×28 MNIST, width 32, T = 1000, linear schedule", in the page's language. */
 export function modelSummary(info: ModelInfo, config: Pick<UNetConfig, 'imageSize' | 'baseChannels'>): string {
@@ -22,7 +23,7 @@ export function modelSummary(info: ModelInfo, config: Pick<UNetConfig, 'imageSiz
 
 /** A class menu entry: "3", "3 (Dress)", with a warning when the model never saw that class. */
 export function classLabel(info: ModelInfo, label: number): string {
-  const name = info.classNames[label] ?? String(label);
+  const name = shownClassName(info.classNames[label] ?? String(label));
   const text = name === String(label) ? name : `${label} (${name})`;
   return info.trainedClasses && !info.trainedClasses.includes(label) ? m.class_not_trained({ text }) : text;
 }
