@@ -1,6 +1,7 @@
 /** Mounts a component on its own for a browser test, and unmounts it after each test. */
 import { afterEach } from 'vitest';
 import { flushSync, mount, unmount, type Component } from 'svelte';
+import { loadPlot } from '../../src/viz/plot-lazy';
 
 /**
  * Returns `show(props)`, which mounts `component` into a fresh 1000 px wide
@@ -24,5 +25,11 @@ export function mounter<Props extends Record<string, any>>(component: Component<
   };
 }
 
-/** Two animation frames: charts draw on the next frame after an update. */
-export const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+/**
+ * Plot loaded (charts wait for it the first time, src/viz/plot-lazy.ts), then
+ * two animation frames: charts draw on the next frame after an update.
+ */
+export const frame = async () => {
+  await loadPlot();
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+};
