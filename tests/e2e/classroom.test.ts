@@ -146,9 +146,9 @@ describe('presenter mode', () => {
   });
   // Lessons 2, 3, 5 and 7: one figure, schedule charts, the model's steppers, the guidance grid.
   // Two at a time (maxConcurrency): each presents in a page of its own.
-  it.concurrent.each(['forward-process', 'noise-schedules', 'reverse-process', 'classifier-free-guidance'])(
+  it.concurrent.for(['forward-process', 'noise-schedules', 'reverse-process', 'classifier-free-guidance'])(
     '%s: every presented figure and scene fits a 1280×720 projector, its picture on screen, its text and controls at projector size',
-    async (slug) => {
+    async (slug, { expect }) => {
       const { page, w } = await watchedPage(browser, base, { viewport: { width: 1280, height: 720 } });
       await page.goto(`${base}/lessons/${slug}/`);
       await page.locator('.row').first().waitFor();
