@@ -148,6 +148,7 @@ describe('presenter mode', () => {
   // Two at a time (maxConcurrency): each presents in a page of its own.
   it.concurrent.for(['forward-process', 'noise-schedules', 'reverse-process', 'classifier-free-guidance'])(
     '%s: every presented figure and scene fits a 1280×720 projector, its picture on screen, its text and controls at projector size',
+    { timeout: 360_000 },
     async (slug, { expect }) => {
       const { page, w } = await watchedPage(browser, base, { viewport: { width: 1280, height: 720 } });
       await page.goto(`${base}/lessons/${slug}/`);
@@ -209,7 +210,6 @@ describe('presenter mode', () => {
       expect(w.errors).toEqual([]);
       await page.close();
     },
-    360_000,
   );
 });
 
