@@ -17,6 +17,13 @@ import { runSmokeTest } from '../runtime/smoke-test';
 import { serveRequests } from '../workers/rpc';
 
 const models = new Map<number, BrowserModel>();
+
+/** The model a request names; a request may arrive after a newer model replaced it. */
+function loadedModel(id: number) {
+  const model = models.get(id);
+  if (!model) throw new Error('the model is not loaded (it was replaced by a newer one)');
+  return model;
+}
 const post = (m: WorkerReply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
@@ -56,8 +63,7 @@ async function handle(m: WorkerRequest) {
     }
   } else if (m.type === 'one-step') {
     try {
-      const model = models.get(m.model);
-      if (!model) throw new Error('the model is not loaded (it was replaced by a newer one)');
+      const model = loadedModel(m.model);
       const result = await oneTrainingStep({ weights: model.weights, config: model.config, schedule: modelSchedule(model.config, model.meta), ...m.step });
       post({ type: 'one-step', id: m.id, result }, [result.eps.buffer, result.xt.buffer, result.epsHat.buffer, result.err.buffer, result.x0Hat.buffer]);
     } catch (err) {
@@ -65,8 +71,7 @@ async function handle(m: WorkerRequest) {
     }
   } else if (m.type === 'eps') {
     try {
-      const model = models.get(m.model);
-      if (!model) throw new Error('the model is not loaded (it was replaced by a newer one)');
+      const model = loadedModel(m.model);
       const eps = await predictEpsBatch(model.weights, model.config, { x: m.x, t: m.t, labels: m.labels, guidance: m.guidance });
       post({ type: 'eps', id: m.id, eps, tensors: tf.memory().numTensors }, [eps.buffer]);
     } catch (err) {
