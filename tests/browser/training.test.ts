@@ -61,16 +61,21 @@ async function samplesDraw(session: TrainingSession) {
   return n0;
 }
 
+/** What every training run must show: a flat tensor count over its steps, samples that draw, and nothing left after dispose. */
+async function flatThenSamples(r: Awaited<ReturnType<typeof trainFixedBatch>>) {
+  expect(new Set(r.counts.slice(1)).size).toBe(1);
+  const n0 = await samplesDraw(r.session);
+  r.session.dispose();
+  expect(tf.memory().numTensors).toBeLessThan(n0);
+}
+
 describe('training in the browser', () => {
   // wasm with the project's kernels is what a reader without a GPU trains on (the worker's own choice here).
   it('a tiny U-Net learns a fixed batch on wasm, with a flat tensor count, and its samples draw', async () => {
     const r = await trainFixedBatch(null, 20);
     expect(r.backend).toBe('wasm');
     expect(r.after).toBeLessThan(r.before * 0.9);
-    expect(new Set(r.counts.slice(1)).size).toBe(1);
-    const n0 = await samplesDraw(r.session);
-    r.session.dispose();
-    expect(tf.memory().numTensors).toBeLessThan(n0);
+    await flatThenSamples(r);
   }, 600_000);
 
   // SwiftShader runs a WebGPU step in seconds, not milliseconds: a few steps, each
@@ -87,10 +92,7 @@ describe('training in the browser', () => {
     for (let i = 0; i < steps; i++) expect(Math.abs(gpu.losses[i] - wasm.losses[i]), `step ${i + 1}: ${gpu.losses[i]} vs ${wasm.losses[i]}`).toBeLessThan(0.01 + 0.02 * wasm.losses[i]);
     expect(Math.abs(gpu.before - wasm.before)).toBeLessThan(1e-3 + 1e-3 * wasm.before);
     expect(gpu.after).toBeLessThan(gpu.before);
-    expect(new Set(gpu.counts.slice(1)).size).toBe(1);
-    const n0 = await samplesDraw(gpu.session);
-    gpu.session.dispose();
-    expect(tf.memory().numTensors).toBeLessThan(n0);
+    await flatThenSamples(gpu);
   }, 600_000);
 
   it('the worker speaks the protocol: start, progress, pause, saved, resume; a lost GPU falls back to wasm from the last save', async () => {
