@@ -3,7 +3,7 @@
  * no TF.js, no DOM. Conventions (arrays indexed by timestep 0..T−1 as in
  * openai/improved-diffusion, pixels in [−1, 1]) are explained in schedule.ts.
  */
-export { ScheduleError } from './errors';
+export { ScheduleError, type ScheduleErrorCode } from './errors';
 export { portableLog } from './portable-log';
 export { createRng, deriveSeed, type Rng } from './rng';
 export {

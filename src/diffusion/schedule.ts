@@ -130,12 +130,14 @@ export function buildSchedule(betas: Float64Array, alphaBar: Float64Array, meta:
   // make x_0 unrecoverable at several t); only zeroTerminalSnr may end at 0.
   for (let i = 0; i < T; i++) {
     if (1 - betas[i] === 1) {
-      throw new ScheduleError('betaStart', `betaStart is too small: 1 − β rounds to 1 at t=${i}`);
+      throw new ScheduleError('betaStart', `betaStart is too small: 1 − β rounds to 1 at t=${i}`, 'beta-too-small', { t: i });
     }
     if (alphaBar[i] === 0 && !(zts && i === T - 1)) {
       throw new ScheduleError(
         'betaEnd',
         `betaEnd is too large for T=${meta.options.T}: ᾱ underflows to 0 at t=${i}`,
+        'alpha-underflow',
+        { t: i, T: meta.options.T },
       );
     }
   }

@@ -65,7 +65,7 @@ function fmt(v: unknown): string {
 
 function checkBeta(name: string, v: unknown): number {
   if (typeof v !== 'number' || !(v > 0 && v < 1)) {
-    throw new ScheduleError(name, `${name} must be in (0, 1), got ${fmt(v)}`);
+    throw new ScheduleError(name, `${name} must be in (0, 1), got ${fmt(v)}`, 'beta-range', typeof v === 'number' ? { value: v } : {});
   }
   return v;
 }
@@ -80,7 +80,7 @@ export function resolveScheduleOptions(options: ScheduleOptions): ResolvedSchedu
     throw new ScheduleError('kind', `kind must be one of ${SCHEDULE_KINDS.join(', ')}, got ${fmt(kind)}`);
   }
   if (typeof T !== 'number' || !Number.isInteger(T) || T < 1 || T > MAX_T) {
-    throw new ScheduleError('T', `T must be an integer in [1, ${MAX_T}], got ${fmt(T)}`);
+    throw new ScheduleError('T', `T must be an integer in [1, ${MAX_T}], got ${fmt(T)}`, 'T-range', typeof T === 'number' ? { value: T, max: MAX_T } : { max: MAX_T });
   }
   const zts = options.zeroTerminalSnr ?? false;
   if (typeof zts !== 'boolean') {
@@ -109,6 +109,8 @@ export function resolveScheduleOptions(options: ScheduleOptions): ResolvedSchedu
     throw new ScheduleError(
       'betaStart',
       `betaStart must be ${rel} betaEnd, got betaStart=${betaStart}, betaEnd=${betaEnd}`,
+      'order',
+      { start: betaStart, end: betaEnd },
     );
   }
   return { kind, T, betaStart, betaEnd, zeroTerminalSnr: zts, cosineS: null };

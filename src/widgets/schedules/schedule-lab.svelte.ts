@@ -8,14 +8,13 @@ import {
   makeSchedule,
   MAX_T,
   SCHEDULE_KINDS,
-  ScheduleError,
   type Schedule,
   type ScheduleKind,
 } from '../../diffusion';
 import { boolParam, enumParam, intParam, numParam, type UrlRule } from '../../runtime/url-params';
 import { urlState } from '../../runtime/url-state.svelte';
-import { formatSignificant } from '../../i18n/format';
 import { m } from '../../i18n/messages';
+import { scheduleErrorText } from './schedule-error-text';
 
 export const T_MAX_SLIDER = 4000;
 export const BETA_MIN = 1e-5;
@@ -39,7 +38,7 @@ export const scheduleParams = {
 
 /** A link's t past its T (t > T) would draw the strips' cursor off the chart: t is clamped to T. */
 export const scheduleRules: UrlRule<typeof scheduleParams>[] = [
-  (v) => (v.t > v.T ? [{ key: 't', value: v.T, reason: `larger than T = ${v.T}, so t = ${v.T} is used` }] : []),
+  (v) => (v.t > v.T ? [{ key: 't', value: v.T, reason: m.url_t_past_T({ T: v.T }) }] : []),
 ];
 
 export type Side = 'a' | 'b';
@@ -89,11 +88,7 @@ export class ScheduleLab {
       this.lastGood[side] = schedule;
       return { kind, betaStart, betaEnd, zeroTerminalSnr, schedule, error: null };
     } catch (err) {
-      // The one error the sliders can cause, in the reader's words; the maths core's own message otherwise.
-      const error =
-        err instanceof ScheduleError && err.parameter === 'betaStart' && betaStart >= betaEnd
-          ? m.sched_error_order({ start: formatSignificant(betaStart, 2), end: formatSignificant(betaEnd, 2) })
-          : err instanceof ScheduleError ? err.message : String(err);
+      const error = scheduleErrorText(err);
       return { kind, betaStart, betaEnd, zeroTerminalSnr, schedule: this.lastGood[side], error };
     }
   }

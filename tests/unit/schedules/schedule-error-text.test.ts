@@ -1,0 +1,61 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeSchedule, ScheduleError, type ScheduleErrorCode } from '../../../src/diffusion';
+import { setPageLocale } from '../../../src/i18n/locale';
+import { overwriteGetLocale } from '../../../src/i18n/paraglide/runtime.js';
+import { scheduleErrorText } from '../../../src/widgets/schedules/schedule-error-text';
+
+function thrown(opts: Parameters<typeof makeSchedule>[0]): ScheduleError {
+  try {
+    makeSchedule(opts);
+  } catch (e) {
+    if (e instanceof ScheduleError) return e;
+    throw e;
+  }
+  throw new Error('makeSchedule did not throw');
+}
+
+// Each way lesson 3's sliders or a link can fail, with the code the maths core gives it.
+const cases: Array<[ScheduleErrorCode, Parameters<typeof makeSchedule>[0]]> = [
+  ['order', { kind: 'linear', T: 100, betaStart: 0.02, betaEnd: 0.01 }],
+  ['beta-range', { kind: 'linear', T: 100, betaEnd: 1 }],
+  ['T-range', { kind: 'linear', T: 0 }],
+  ['beta-too-small', { kind: 'linear', T: 100, betaStart: 1e-18, betaEnd: 0.02 }],
+  ['alpha-underflow', { kind: 'linear', T: 1000, betaStart: 0.5, betaEnd: 0.95 }],
+  ['invalid-option', { kind: 'quadratic' as never, T: 100 }],
+];
+
+describe('schedule errors as the reader sees them', () => {
+  const use = (l: 'en' | 'fr') => {
+    setPageLocale(l);
+    overwriteGetLocale(() => l);
+  };
+  afterEach(() => use('en'));
+
+  it.for(cases)('%s: the maths core names the failure, and both languages have their own words for it', ([code, opts]) => {
+    const err = thrown(opts);
+    expect(err.code).toBe(code);
+    use('en');
+    const en = scheduleErrorText(err);
+    use('fr');
+    const fr = scheduleErrorText(err);
+    expect(en).not.toBe(fr);
+    // The engineer's English message never leaks into the page.
+    expect(fr).not.toContain(err.message);
+    expect(en).not.toContain('undefined');
+    expect(fr).not.toContain('?');
+  });
+
+  it('puts the numbers in, formatted for the language', () => {
+    const err = thrown({ kind: 'linear', T: 100, betaStart: 0.025, betaEnd: 0.0125 });
+    use('en');
+    expect(scheduleErrorText(err)).toContain('0.025');
+    use('fr');
+    expect(scheduleErrorText(err)).toContain('0,025');
+    expect(scheduleErrorText(thrown({ kind: 'linear', T: 1000, betaStart: 0.5, betaEnd: 0.95 }))).toMatch(/T = 1000 .* t = \d+/);
+  });
+
+  it('says something readable for an error that is not a schedule error', () => {
+    use('fr');
+    expect(scheduleErrorText(new TypeError('x is undefined'))).toBe('Ces réglages ne donnent pas un échéancier valide');
+  });
+});
