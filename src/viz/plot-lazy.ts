@@ -46,7 +46,15 @@ function resolveMark(P: typeof PlotNS, m: unknown): unknown {
   return m;
 }
 
-/** The options with every recorded mark made by Plot. */
+/**
+ * The smallest text a chart draws, in CSS px: Plot's own default is 10 px,
+ * which is too small to read on a phone, where charts are drawn at the
+ * screen's width rather than scaled down.
+ */
+export const CHART_FONT_PX = 12;
+
+/** The options with every recorded mark made by Plot, and the chart's text at least CHART_FONT_PX. */
 export function resolveOptions(P: typeof PlotNS, options: PlotOptions): PlotOptions {
-  return options.marks ? { ...options, marks: resolveMark(P, options.marks) as PlotNS.Markish[] } : options;
+  const style = options.style === undefined ? { fontSize: `${CHART_FONT_PX}px` } : options.style;
+  return { ...options, style, ...(options.marks ? { marks: resolveMark(P, options.marks) as PlotNS.Markish[] } : {}) };
 }

@@ -240,7 +240,7 @@ describe('lessons as course pages', () => {
   });
 
   it.concurrent.each(lessons.map((l) => [l.number, l] as const))(
-    'lesson %i at 360 px: nothing overflows the page, and every wide equation scrolls in its own focusable box',
+    'lesson %i at 360 px: nothing overflows the page, every wide equation scrolls in its own focusable box, and no text is smaller than 12 px',
     async (_n, lesson) => {
       const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
       await page.goto(`${base}${lessonPath(lesson)}`);
@@ -263,8 +263,23 @@ describe('lessons as course pages', () => {
           focusable: e.getAttribute('tabindex') === '0',
           labelled: !!e.getAttribute('aria-label'),
         }));
-        return { pageWidth: document.documentElement.scrollWidth, vw, wide, equations };
+        // Rendered size: an SVG's text shrinks with its picture. Sub- and superscripts and
+        // KaTeX's scripts are typographically smaller and are left out.
+        const small: string[] = [];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const el = n.parentElement;
+          if (!el || !(n.textContent ?? '').trim() || el.closest('sub, sup, .katex, .visually-hidden')) continue;
+          const box = el.getBoundingClientRect();
+          if (box.width === 0 || box.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+          const svg = el.closest('svg');
+          const drawn = svg?.viewBox.baseVal?.width ? svg.getBoundingClientRect().width / svg.viewBox.baseVal.width : 1;
+          const px = parseFloat(getComputedStyle(el).fontSize) * drawn;
+          if (px < 11.9) small.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} ${px.toFixed(1)} px «${(n.textContent ?? '').trim().slice(0, 24)}»`);
+        }
+        return { pageWidth: document.documentElement.scrollWidth, vw, wide, equations, small: small.slice(0, 8) };
       });
+      expect(report.small, 'text below 12 px').toEqual([]);
       expect(report.wide, 'elements past the right edge').toEqual([]);
       expect(report.pageWidth).toBeLessThanOrEqual(report.vw);
       for (const eq of report.equations.filter((e) => e.over)) expect(eq).toEqual({ over: true, scrolls: true, focusable: true, labelled: true });
