@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lessons } from '../../lessons/registry';
-import { QUESTIONS, ROUTE, routeWithTimes, stateHref } from '../../site/pages/teach-plan';
+import { ROUTE_PLAN, routeWithTimes, stateHref, teachPlan, withWords } from '../../site/pages/teach-plan';
 import { parseRoute } from '../../site/routes';
 
 const lessonFiles = readdirSync('lessons').filter((f) => f.endsWith('.svelte'));
@@ -12,8 +12,10 @@ const source = (slug: string) => {
 };
 
 describe("the teachers' page", () => {
+  const { route: ROUTE, questions: QUESTIONS } = teachPlan('en');
+
   it('is a route of 50 minutes with a running clock', () => {
-    const stops = routeWithTimes();
+    const stops = routeWithTimes(ROUTE);
     expect(stops[0].start).toBe(0);
     expect(stops.at(-1)!.end).toBe(50);
     for (let i = 1; i < stops.length; i++) expect(stops[i].start).toBe(stops[i - 1].end);
@@ -37,5 +39,15 @@ describe("the teachers' page", () => {
     for (const q of QUESTIONS) expect(q.a.length).toBeGreaterThan(40);
     expect(parseRoute('/teach/').kind).toBe('teach');
     expect(parseRoute('/teach/index.html').kind).toBe('teach');
+  });
+
+  it('refuses words that do not fit the plan: a missing stop, figure or state label', () => {
+    const words = ROUTE.map((s) => ({ point: s.point, machine: s.machine, figures: s.figures.map((f) => ({ title: f.title, states: f.states.map((x) => x.label) })) }));
+    expect(withWords(ROUTE_PLAN, words)).toEqual(ROUTE);
+    expect(() => withWords(ROUTE_PLAN, words.slice(1))).toThrow(/stops/);
+    const noFigure = words.map((w, i) => (i === 2 ? { ...w, figures: w.figures.slice(1) } : w));
+    expect(() => withWords(ROUTE_PLAN, noFigure)).toThrow(/figures/);
+    const noLabel = words.map((w, i) => (i === 1 ? { ...w, figures: [{ ...w.figures[0], states: w.figures[0].states.slice(1) }] } : w));
+    expect(() => withWords(ROUTE_PLAN, noLabel)).toThrow(/labels/);
   });
 });

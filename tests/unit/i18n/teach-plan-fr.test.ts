@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { frenchTypography } from '../../../src/i18n/format';
-import { QUESTIONS, ROUTE, routeWithTimes, teachPlan } from '../../../site/pages/teach-plan';
+import { routeWithTimes, teachPlan } from '../../../site/pages/teach-plan';
 
 describe("the teachers' page in French", () => {
   const fr = teachPlan('fr');
+  const en = teachPlan('en');
 
-  it('is the same route as the English one: lessons, minutes, figure ids and prepared states', () => {
-    const shape = (route: typeof ROUTE) =>
-      route.map((s) => ({ lesson: s.lesson, minutes: s.minutes, figures: s.figures.map((f) => ({ id: f.id, queries: f.states.map((x) => x.query) })) }));
-    expect(shape(fr.route)).toEqual(shape(ROUTE));
+  it('has words for every stop, figure and state of the one route plan, and as many questions as in English', () => {
+    // teachPlan throws when a language's words do not fit the plan; the clock is the plan's.
     expect(routeWithTimes(fr.route).at(-1)!.end).toBe(50);
-    expect(fr.questions.length).toBe(QUESTIONS.length);
-    expect(teachPlan('en').route).toBe(ROUTE);
+    expect(fr.questions.length).toBe(en.questions.length);
+    expect(fr.route.map((s) => s.point)).not.toEqual(en.route.map((s) => s.point));
   });
 
   it('writes French punctuation and numbers: a narrow no-break space before : ; ! ? and inside « », decimal commas', () => {
