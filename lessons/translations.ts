@@ -8,7 +8,6 @@
  */
 import type { Component } from 'svelte';
 import { registerLessonText, type LessonText } from './registry';
-import type { LessonCourse } from './course/types';
 import type { glossary } from './course/glossary';
 import type { Locale } from '../src/i18n/locale';
 
@@ -20,13 +19,12 @@ export function slugOfFile(path: string): string {
   return path.replace(/^.*\//, '').replace(/^\d+-/, '').replace(/\.(svelte|ts)$/, '');
 }
 
-function bySlug<T, U>(files: Record<string, T>, pick: (m: T) => U): Record<string, U> {
+export function bySlug<T, U>(files: Record<string, T>, pick: (m: T) => U): Record<string, U> {
   return Object.fromEntries(Object.entries(files).map(([path, mod]) => [slugOfFile(path), pick(mod)]));
 }
 
 const frText = import.meta.glob<{ lessonTextFr: LessonText }>('./registry-fr.ts', { eager: true });
 const frBodies = import.meta.glob<Loader>('./fr/[0-9]*.svelte');
-const frCourses = import.meta.glob<{ course: LessonCourse }>('./course/fr/[0-9]*.ts', { eager: true });
 const frGlossary = import.meta.glob<{ glossary: Glossary }>('./course/fr/glossary.ts', { eager: true });
 /** Scene names by lesson and figure, in the order of the English scenes; loaded with the scenes. */
 export type SceneNames = Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
@@ -37,11 +35,6 @@ for (const mod of Object.values(frText)) registerLessonText('fr', mod.lessonText
 /** Lesson bodies by locale and slug (English ones live in lessons/pages.ts). */
 export const translatedBodies: Partial<Record<Locale, Readonly<Record<string, Loader>>>> = {
   fr: bySlug(frBodies, (load) => load),
-};
-
-/** Course data (goals, exercises, recap) by locale and slug. */
-export const translatedCourses: Partial<Record<Locale, Readonly<Record<string, LessonCourse>>>> = {
-  fr: bySlug(frCourses, (m) => m.course),
 };
 
 /** The scene names by locale, loaded on demand. */

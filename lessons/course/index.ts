@@ -1,11 +1,12 @@
 /**
- * Every lesson's course data (goals, exercises, recap), by slug, and the link
- * an exercise opens.
+ * Every lesson's course data (goals, exercises, recap), by slug, in every
+ * language: for tests and tools that look across lessons. A lesson page
+ * imports only its own course file (lessons/NN-slug.svelte), so that a page
+ * does not download the other lessons' exercises in two languages.
  */
-import type { Exercise, LessonCourse } from './types';
-import { translatedCourses, translatedGlossary, type Glossary } from '../translations';
-import { glossary } from './glossary';
-import { localizePath, pageLocale } from '../../src/i18n/locale';
+import type { LessonCourse } from './types';
+import type { Locale } from '../../src/i18n/locale';
+import { bySlug } from '../translations';
 import { course as whatIsDiffusion } from './01-what-is-diffusion';
 import { course as forwardProcess } from './02-forward-process';
 import { course as noiseSchedules } from './03-noise-schedules';
@@ -16,6 +17,7 @@ import { course as classifierFreeGuidance } from './07-classifier-free-guidance'
 import { course as dalleVsMidjourney } from './08-dalle-vs-midjourney';
 
 export type { Exercise, ExerciseLink, LessonCourse } from './types';
+export { exerciseHref, exerciseTarget } from './links';
 
 export const courses: Readonly<Record<string, LessonCourse>> = {
   'what-is-diffusion': whatIsDiffusion,
@@ -28,23 +30,9 @@ export const courses: Readonly<Record<string, LessonCourse>> = {
   'dalle-vs-midjourney': dalleVsMidjourney,
 };
 
-/** The lesson an exercise's link opens. */
-export function exerciseTarget(slug: string, ex: Exercise): string {
-  return ex.link.lesson ?? slug;
-}
+const frCourses = import.meta.glob<{ course: LessonCourse }>('./fr/[0-9]*.ts', { eager: true });
 
-/** The URL an exercise opens: that lesson, with the state set, scrolled to the figure. */
-export function exerciseHref(slug: string, ex: Exercise): string {
-  const q = new URLSearchParams(ex.link.state).toString();
-  return `${localizePath(`/lessons/${exerciseTarget(slug, ex)}/`)}${q ? `?${q}` : ''}#fig-${ex.link.figure}`;
-}
-
-/** A lesson's course data in the page's language; English where no translation exists yet. */
-export function courseFor(slug: string): LessonCourse {
-  return translatedCourses[pageLocale()]?.[slug] ?? courses[slug];
-}
-
-/** The glossary in the page's language. */
-export function glossaryFor(): Glossary {
-  return translatedGlossary[pageLocale()] ?? glossary;
-}
+/** Course data by locale and slug, for the languages that have their own (English is `courses`). */
+export const translatedCourses: Partial<Record<Locale, Readonly<Record<string, LessonCourse>>>> = {
+  fr: bySlug(frCourses, (m) => m.course),
+};

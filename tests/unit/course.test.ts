@@ -11,6 +11,17 @@ const source = (slug: string) => {
 };
 
 describe('course data', () => {
+  it('is given to each lesson page (English and French) from that lesson’s own course file, and only that one', () => {
+    for (const l of lessons) {
+      const name = `${String(l.number).padStart(2, '0')}-${l.slug}`;
+      for (const [file, from] of [[`lessons/${name}.svelte`, `./course/${name}`], [`lessons/fr/${name}.svelte`, `../course/fr/${name}`]]) {
+        const src = readFileSync(file, 'utf8');
+        expect(src.match(/import \{ course \} from '[^']+'/g), file).toEqual([`import { course } from '${from}'`]);
+        expect(src, file).not.toMatch(/<(Goals|Recap|Exercise)(?![^>]*\{course\})[^>]*>/);
+      }
+    }
+  });
+
   it('gives every lesson 2–4 goals, a recap, a way on and 2–3 exercises, and nothing for lessons that do not exist', () => {
     expect(Object.keys(courses).sort()).toEqual(lessons.map((l) => l.slug).sort());
     for (const l of lessons) {
@@ -32,13 +43,13 @@ describe('course data', () => {
   it('places the goals, the recap and each exercise in its own lesson file, once', () => {
     for (const l of lessons) {
       const src = source(l.slug);
-      expect(src.split(`<Goals slug="${l.slug}" />`).length - 1, l.slug).toBe(1);
-      expect(src.split(`<Recap slug="${l.slug}" />`).length - 1, l.slug).toBe(1);
+      expect(src.split(`<Goals {course} />`).length - 1, l.slug).toBe(1);
+      expect(src.split(`<Recap slug="${l.slug}" {course} />`).length - 1, l.slug).toBe(1);
       // Goals come before any exercise, the recap after every one.
       const goals = src.indexOf('<Goals ');
       const recap = src.indexOf('<Recap ');
       for (const e of courses[l.slug].exercises) {
-        const tag = `<Exercise slug="${l.slug}" id="${e.id}" />`;
+        const tag = `<Exercise slug="${l.slug}" {course} id="${e.id}" />`;
         expect(src.split(tag).length - 1, tag).toBe(1);
         expect(src.indexOf(tag)).toBeGreaterThan(goals);
         expect(src.indexOf(tag)).toBeLessThan(recap);

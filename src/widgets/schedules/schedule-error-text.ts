@@ -15,9 +15,9 @@ export function scheduleErrorText(err: unknown): string {
     case 'T-range':
       return m.sched_error_T_range({ value: sig(v.value), max: formatNumber(v.max ?? MAX_T) });
     case 'beta-too-small':
-      return m.sched_error_beta_too_small({ t: v.t ?? 0 });
+      return m.sched_error_beta_too_small({ t: formatNumber(v.t ?? 0) });
     case 'alpha-underflow':
-      return m.sched_error_alpha_underflow({ t: v.t ?? 0, T: v.T ?? 0 });
+      return m.sched_error_alpha_underflow({ t: formatNumber(v.t ?? 0), T: formatNumber(v.T ?? 0) });
     default:
       return m.sched_error_invalid();
   }

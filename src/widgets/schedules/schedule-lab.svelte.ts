@@ -13,6 +13,7 @@ import {
 } from '../../diffusion';
 import { boolParam, enumParam, intParam, numParam, type UrlRule } from '../../runtime/url-params';
 import { urlState } from '../../runtime/url-state.svelte';
+import { formatNumber } from '../../i18n/format';
 import { m } from '../../i18n/messages';
 import { scheduleErrorText } from './schedule-error-text';
 
@@ -38,7 +39,7 @@ export const scheduleParams = {
 
 /** A link's t past its T (t > T) would draw the strips' cursor off the chart: t is clamped to T. */
 export const scheduleRules: UrlRule<typeof scheduleParams>[] = [
-  (v) => (v.t > v.T ? [{ key: 't', value: v.T, reason: m.url_t_past_T({ T: v.T }) }] : []),
+  (v) => (v.t > v.T ? [{ key: 't', value: v.T, reason: m.url_t_past_T({ T: formatNumber(v.T) }) }] : []),
 ];
 
 export type Side = 'a' | 'b';

@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { lessons } from '../../../lessons/registry';
 import { lessonFigures } from '../../../lessons/figures';
-import { translatedBodies, translatedCourses, translatedGlossary } from '../../../lessons/translations';
-import { courses } from '../../../lessons/course';
+import { translatedBodies, translatedGlossary } from '../../../lessons/translations';
+import { courses, translatedCourses } from '../../../lessons/course';
 import { glossary } from '../../../lessons/course/glossary';
 import { setPageLocale } from '../../../src/i18n/locale';
 

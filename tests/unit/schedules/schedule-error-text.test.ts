@@ -51,7 +51,8 @@ describe('schedule errors as the reader sees them', () => {
     expect(scheduleErrorText(err)).toContain('0.025');
     use('fr');
     expect(scheduleErrorText(err)).toContain('0,025');
-    expect(scheduleErrorText(thrown({ kind: 'linear', T: 1000, betaStart: 0.5, betaEnd: 0.95 }))).toMatch(/T = 1000 .* t = \d+/);
+    // Thousands grouped the French way, with a narrow no-break space.
+    expect(scheduleErrorText(thrown({ kind: 'linear', T: 1000, betaStart: 0.5, betaEnd: 0.95 }))).toMatch(/T = 1\u202f000\u202f: .* t = \d+/);
   });
 
   it('says something readable for an error that is not a schedule error', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { logTicks } from '../../../src/widgets/training/loss-series';
+import { logTicks } from '../../../src/widgets/training/loss-ticks';
 
 const labels = (lo: number, hi: number, n?: number) => logTicks(lo, hi, n).map((t) => t.label);
 
