@@ -24,11 +24,11 @@ export function bySlug<T, U>(files: Record<string, T>, pick: (m: T) => U): Recor
 }
 
 const frText = import.meta.glob<{ lessonTextFr: LessonText }>('./registry-fr.ts', { eager: true });
-const frBodies = import.meta.glob<Loader>('./fr/[0-9]*.svelte');
+const frBodies = import.meta.glob<{ default: Component }>('./fr/[0-9]*.svelte');
 const frGlossary = import.meta.glob<{ glossary: Glossary }>('./course/fr/glossary.ts', { eager: true });
 /** Scene names by lesson and figure, in the order of the English scenes; loaded with the scenes. */
 export type SceneNames = Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
-const frSceneNames = import.meta.glob<() => Promise<{ sceneNamesFr: SceneNames }>>('./scenes/fr/names.ts');
+const frSceneNames = import.meta.glob<{ sceneNamesFr: SceneNames }>('./scenes/fr/names.ts');
 
 for (const mod of Object.values(frText)) registerLessonText('fr', mod.lessonTextFr);
 
