@@ -24,7 +24,7 @@ describe('grounding chart', () => {
     expect(plot.querySelectorAll('circle').length).toBe(10);
     expect(plot.textContent).toContain('chance');
     expect(plot.textContent).toContain('goal');
-    for (const label of ['16×16 down', '8×8 middle', '16×16 up']) expect(plot.textContent).toContain(label);
+    for (const label of ['encoder, 16×16', 'middle, 8×8', 'decoder, 16×16']) expect(plot.textContent).toContain(label);
     expect(el.textContent).toContain('noise-prediction loss only (step 7,556)');
     expect(el.textContent).toContain('with the grounding loss (step 10,000)');
     const notes = el.querySelector('[data-testid="grounding-notes"]')!.textContent!.replace(/\s+/g, ' ');

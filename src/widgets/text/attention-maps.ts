@@ -9,6 +9,7 @@
  * into one "token" so the shown shares still sum to 1 at every pixel.
  */
 import { m } from '../../i18n/messages';
+import { cellMassShares } from '../../train/scene-quality';
 
 export interface BlockMap {
   block: string;
@@ -124,31 +125,16 @@ export function pixelShares(map: Map2, G: number, p: number): Float32Array {
   return map.subarray(p * G, (p + 1) * G);
 }
 
-/** Quadrant index (0 tl, 1 tr, 2 bl, 3 br: the scene cells' order) of pixel (r, c) on an S×S grid. */
-export function quadrantOf(r: number, c: number, S: number): number {
-  return (r < S / 2 ? 0 : 2) + (c < S / 2 ? 0 : 1);
-}
-
 /**
  * For every token, the share of its attention mass (summed over pixels) that
- * lies in each quadrant cell: G × 4, each row summing to 1 (all zero for a
- * token no pixel reads). This is the eval's "attention localisation" per cell.
+ * lies in each quadrant cell: G × 4, each row summing to 1. This is the
+ * eval's "attention localisation" per cell, computed by the eval's own
+ * function, so the figure and the meter cannot disagree (a token no pixel
+ * reads gets 0.25 in each cell there: chance, not 0).
  */
 export function cellShares(map: Map2, S: number, G: number): Float64Array {
   if (map.length !== S * S * G) throw new RangeError(`map has ${map.length} values, not ${S}²×${G}`);
-  const out = new Float64Array(G * 4);
-  for (let r = 0; r < S; r++) {
-    for (let c = 0; c < S; c++) {
-      const q = quadrantOf(r, c, S);
-      const p = r * S + c;
-      for (let g = 0; g < G; g++) out[g * 4 + q] += map[p * G + g];
-    }
-  }
-  for (let g = 0; g < G; g++) {
-    const tot = out[g * 4] + out[g * 4 + 1] + out[g * 4 + 2] + out[g * 4 + 3];
-    if (tot > 0) for (let q = 0; q < 4; q++) out[g * 4 + q] /= tot;
-  }
-  return out;
+  return cellMassShares(map, 1, S, G);
 }
 
 /** Mean share of each token over all pixels ([G]; sums to 1 when each pixel's shares do). */
@@ -168,8 +154,12 @@ export function maxOver(map: Map2, G: number, tokens: readonly number[], floor =
   return m;
 }
 
-/** Human name of a block, e.g. "down1.attn0" at 16×16 → "encoder, 16×16". */
+/**
+ * The one name of an attention block, shown by lesson 6's explorer and its
+ * grounding chart alike: where it sits and the resolution it runs at,
+ * "down1.attn0" at 16×16 → "encoder, 16×16".
+ */
 export function blockLabel(block: string, size: number): string {
   const where = block.startsWith('down') ? m.xa_encoder() : block.startsWith('up') ? m.xa_decoder() : block.startsWith('mid') ? m.xa_middle() : block;
-  return `${where}, ${size}×${size} (${block})`;
+  return `${where}, ${size}×${size}`;
 }

@@ -6,11 +6,11 @@
  */
 import { levelChannels, type UNetConfig } from '../../model/config';
 import { parseTextQuality } from './model-quality';
-import { m as msg } from '../../i18n/messages';
+import { blockLabel } from './attention-maps';
 
 export interface GroundingRow {
   block: string;
-  /** "16×16 down", "8×8 middle"… */
+  /** "encoder, 16×16", "middle, 8×8"… (attention-maps.ts' blockLabel) */
   label: string;
   /** Shares 0..1. */
   before: number;
@@ -31,14 +31,10 @@ export interface GroundingComparison {
 const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 const share = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1 ? v : undefined);
 
-/** "down1.attn0" → "16×16 down" for a 32-pixel model (level l runs at imageSize / 2^l; the middle at the lowest level). */
-export function blockLabel(block: string, cfg: UNetConfig): string {
-  const levels = levelChannels(cfg).length;
-  const m = /^(down|up)(\d+)\./.exec(block);
-  const level = m ? Number(m[2]) : levels - 1;
-  const size = cfg.imageSize >> level;
-  const where = !m ? msg.gr_middle() : m[1] === 'down' ? msg.gr_down() : msg.gr_up();
-  return `${size}×${size} ${where}`;
+/** The side of the square a block runs at: level l at imageSize / 2^l, the middle at the lowest level ("down1.attn0" → 16 in a 32-pixel model). */
+export function blockSize(block: string, cfg: UNetConfig): number {
+  const level = /^(?:down|up)(\d+)\./.exec(block);
+  return cfg.imageSize >> (level ? Number(level[1]) : levelChannels(cfg).length - 1);
 }
 
 /** The two files' blocks must match one to one; the steps come from each file's modelStep. */
@@ -53,7 +49,7 @@ export function groundingComparison(beforeJson: unknown, afterJson: unknown, cfg
     const vb = share(b[block]);
     const va = share(a[block]);
     if (vb === undefined || va === undefined) return null;
-    rows.push({ block, label: blockLabel(block, cfg), before: vb, after: va });
+    rows.push({ block, label: blockLabel(block, blockSize(block, cfg)), before: vb, after: va });
   }
   if (rows.length === 0 || rows.length !== Object.keys(b).length) return null;
   const num = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : undefined);

@@ -10,12 +10,12 @@ import {
   meanShares,
   pixelShares,
   promptGroups,
-  quadrantOf,
   stepMap,
   tokenPlane,
   upsampleNearest,
   type BlockMap,
 } from '../../../src/widgets/text/attention-maps';
+import { cellIndexAt } from '../../../src/train/scene-quality';
 
 /** A random batch map whose rows are distributions over L (like softmax output). */
 function randomMap(n: number, size: number, L: number, seed = 1): Float32Array {
@@ -116,8 +116,8 @@ describe('planes, cells and scales', () => {
     const m = Float32Array.from([0.1, 0.9, 0.4, 0.6]);
     expect(Array.from(tokenPlane(m, 2, 1))).toEqual([Math.fround(0.9), Math.fround(0.6)]);
   });
-  it('quadrants follow the scene cells (tl, tr, bl, br)', () => {
-    expect([quadrantOf(0, 0, 32), quadrantOf(0, 31, 32), quadrantOf(31, 0, 32), quadrantOf(16, 16, 32), quadrantOf(15, 15, 32)]).toEqual([0, 1, 2, 3, 0]);
+  it('cells follow the scenes’ order (tl, tr, bl, br)', () => {
+    expect([cellIndexAt(0, 0, 32), cellIndexAt(0, 31, 32), cellIndexAt(31, 0, 32), cellIndexAt(16, 16, 32), cellIndexAt(15, 15, 32)]).toEqual([0, 1, 2, 3, 0]);
   });
   it('cellShares: a token read only in the bottom-right cell has all its mass there', () => {
     const S = 4;
@@ -136,9 +136,9 @@ describe('planes, cells and scales', () => {
     expect(sh[4] + sh[5] + sh[6] + sh[7]).toBeCloseTo(1, 9);
     expect(() => cellShares(m, 3, G)).toThrow(RangeError);
   });
-  it('cellShares of an unread token is all zero, not NaN', () => {
+  it('cellShares of an unread token is chance, 0.25 in each cell, as the eval counts it (the figure once said 0)', () => {
     const sh = cellShares(new Float32Array(4 * 4 * 1), 4, 1);
-    expect(Array.from(sh)).toEqual([0, 0, 0, 0]);
+    expect(Array.from(sh)).toEqual([0.25, 0.25, 0.25, 0.25]);
   });
   it('meanShares sums to 1 and maxOver looks only at the given tokens', () => {
     const m = randomMap(1, 4, 3, 11);
@@ -149,8 +149,8 @@ describe('planes, cells and scales', () => {
     expect(maxOver(new Float32Array(6), 3, [0, 1])).toBeGreaterThan(0);
   });
   it('blockLabel names where a block sits', () => {
-    expect(blockLabel('down1.attn0', 16)).toBe('encoder, 16×16 (down1.attn0)');
-    expect(blockLabel('mid.attn', 8)).toBe('middle, 8×8 (mid.attn)');
+    expect(blockLabel('down1.attn0', 16)).toBe('encoder, 16×16');
+    expect(blockLabel('mid.attn', 8)).toBe('middle, 8×8');
     expect(blockLabel('up2.attn0', 8)).toMatch(/^decoder, 8×8/);
   });
 });

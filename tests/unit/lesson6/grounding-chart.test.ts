@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { unetConfig } from '../../../src/model/config';
-import { blockLabel, groundingComparison } from '../../../src/widgets/text/grounding-chart';
+import { blockSize, groundingComparison } from '../../../src/widgets/text/grounding-chart';
 
 const cfg = unetConfig('text-scenes');
 const file = (loc: number, byBlock: Record<string, number>, extra: Record<string, unknown> = {}) => ({
@@ -10,15 +10,15 @@ const blocks = (v: number[]) => Object.fromEntries(['down1.attn0', 'down2.attn0'
 
 describe('grounding comparison', () => {
   it('labels blocks by the resolution they run at in a 32-pixel, three-level U-Net', () => {
-    expect(blockLabel('down1.attn0', cfg)).toBe('16×16 down');
-    expect(blockLabel('up2.attn0', cfg)).toBe('8×8 up');
-    expect(blockLabel('mid.attn', cfg)).toBe('8×8 middle');
+    expect(blockSize('down1.attn0', cfg)).toBe(16);
+    expect(blockSize('up2.attn0', cfg)).toBe(8);
+    expect(blockSize('mid.attn', cfg)).toBe(8);
   });
 
   it('pairs the two files block by block, in the order of the after file, with their steps and shared settings', () => {
     const c = groundingComparison(file(0.36, blocks([0.25, 0.27, 0.71, 0.31, 0.24]), { modelStep: 7556 }), file(0.7, blocks([0.6, 0.7, 0.8, 0.7, 0.6]), { modelStep: 9000 }), cfg)!;
     expect(c.rows.map((r) => r.block)).toEqual(['down1.attn0', 'down2.attn0', 'mid.attn', 'up2.attn0', 'up1.attn0']);
-    expect(c.rows[2]).toEqual({ block: 'mid.attn', label: '8×8 middle', before: 0.71, after: 0.8 });
+    expect(c.rows[2]).toEqual({ block: 'mid.attn', label: 'middle, 8×8', before: 0.71, after: 0.8 });
     expect([c.before, c.after, c.beforeSteps, c.afterSteps]).toEqual([0.36, 0.7, 7556, 9000]);
     expect(c.settings).toEqual({ count: 500, steps: 50, guidance: 3 });
   });
