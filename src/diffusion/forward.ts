@@ -10,17 +10,22 @@
 import { checkLength, checkTimestep, outArray } from './checks';
 import type { Schedule } from './schedule';
 
-/** Closed form q(x_t | x_0): x_t = √ᾱ_t x_0 + √(1 − ᾱ_t) ε. */
-export function qSample(
+/**
+ * Closed form q(x_t | x_0): x_t = √ᾱ_t x_0 + √(1 − ᾱ_t) ε. Training writes
+ * straight into its float32 batch through `out` (computed in float64, then
+ * stored), so the lessons and the trainer share this one line.
+ */
+export function qSample<O extends Float64Array | Float32Array = Float64Array>(
   schedule: Schedule,
   x0: ArrayLike<number>,
   t: number,
   noise: ArrayLike<number>,
-  out?: Float64Array,
-): Float64Array {
+  out?: O,
+): O {
   checkTimestep(schedule, t);
   checkLength(x0, noise, 'x0', 'noise');
-  const y = outArray(x0.length, out);
+  const y = (out ?? new Float64Array(x0.length)) as O;
+  if (y.length !== x0.length) throw new RangeError(`out has length ${y.length}, expected ${x0.length}`);
   const a = schedule.sqrtAlphaBar[t];
   const b = schedule.sqrtOneMinusAlphaBar[t];
   for (let i = 0; i < y.length; i++) y[i] = a * x0[i] + b * noise[i];

@@ -5,6 +5,7 @@
  * measures; the lab below it does the learning.
  */
 import * as tf from '@tensorflow/tfjs';
+import { qSample } from '../diffusion/forward';
 import { createRng } from '../diffusion/rng';
 import type { Schedule } from '../diffusion/schedule';
 import { predictX0FromEps } from '../diffusion/predict';
@@ -37,10 +38,7 @@ export async function oneTrainingStep(o: {
 }): Promise<OneStepResult> {
   const n = o.x0.length;
   const eps = createRng(o.seed).fillNormal(new Float32Array(n));
-  const a = o.schedule.sqrtAlphaBar[o.t];
-  const s = o.schedule.sqrtOneMinusAlphaBar[o.t];
-  const xt = new Float32Array(n);
-  for (let i = 0; i < n; i++) xt[i] = a * o.x0[i] + s * eps[i];
+  const xt = qSample(o.schedule, o.x0, o.t, eps, new Float32Array(n));
   const size = o.config.imageSize;
   const out = tf.tidy(() =>
     unetForward(

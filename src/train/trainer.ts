@@ -8,6 +8,7 @@
  * checkpoint draws exactly the numbers it would have drawn.
  */
 import * as tf from '@tensorflow/tfjs';
+import { qSample } from '../diffusion/forward';
 import { createRng } from '../diffusion/rng';
 import type { Schedule } from '../diffusion/schedule';
 import type { UNetConfig } from '../model/config';
@@ -201,9 +202,8 @@ export function makeNoisedBatch(
   const eps = rng.fillNormal(new Float32Array(B * pix));
   const xt = new Float32Array(B * pix);
   for (let b = 0; b < B; b++) {
-    const a = schedule.sqrtAlphaBar[t[b]];
-    const s = schedule.sqrtOneMinusAlphaBar[t[b]];
-    for (let i = b * pix; i < (b + 1) * pix; i++) xt[i] = a * batch.x0[i] + s * eps[i];
+    const at = (v: Float32Array) => v.subarray(b * pix, (b + 1) * pix);
+    qSample(schedule, at(batch.x0), t[b], at(eps), at(xt));
   }
   return { xt, eps, t, labels, tokens, groundingTargets: targets, lossWeights: minSnrWeights(schedule, t, opts.minSnrGamma) };
 }

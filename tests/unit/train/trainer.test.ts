@@ -116,6 +116,17 @@ describe('trainer', () => {
     expect(nb.labels.every((l) => l === 3 || l === cfg.numClasses)).toBe(true);
   });
 
+  it('noises each image of a batch at its own t by the closed form, √ᾱ_t x₀ + √(1 − ᾱ_t) ε', () => {
+    const nb = makeNoisedBatch(batch, cfg, schedule, { pUncond: 0.1, minSnrGamma: 5, seed: 3 }, 7);
+    expect(new Set(nb.t).size).toBeGreaterThan(1);
+    for (let b = 0; b < B; b++) {
+      const ab = schedule.alphaBar[nb.t[b]];
+      for (const i of [b * pix, b * pix + 37, (b + 1) * pix - 1]) {
+        expect(nb.xt[i]).toBeCloseTo(Math.sqrt(ab) * batch.x0[i] + Math.sqrt(1 - ab) * nb.eps[i], 6);
+      }
+    }
+  });
+
   it('min-SNR-γ weights are min(SNR, γ)/SNR, or 1 without γ', () => {
     const w = minSnrWeights(schedule, [0, 999], 5);
     expect(w[0]).toBeCloseTo(5 / schedule.snr[0], 6);
