@@ -51,7 +51,7 @@ describe('schedule errors as the reader sees them', () => {
     expect(scheduleErrorText(err)).toContain('0.025');
     use('fr');
     expect(scheduleErrorText(err)).toContain('0,025');
-    expect(scheduleErrorText(thrown({ kind: 'linear', T: 1000, betaStart: 0.5, betaEnd: 0.95 }))).toMatch(/T = 1000 .* t = \d+/);
+    expect(scheduleErrorText(thrown({ kind: 'linear', T: 1000, betaStart: 0.5, betaEnd: 0.95 }))).toMatch(/T = 1000\s.* t = \d+/);
   });
 
   it('says something readable for an error that is not a schedule error', () => {
