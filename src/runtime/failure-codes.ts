@@ -19,6 +19,8 @@ export const FAILURE_CODES = [
   'storage-open',
   'storage-full',
   'storage-failed',
+  /** The chosen classes have no images in the data set. */
+  'no-images',
   /** The lab was asked to export before any model existed. */
   'no-model-to-export',
   /** A WebGPU-only request (tests' lost-device drill) on another backend. */

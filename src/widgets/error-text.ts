@@ -32,6 +32,8 @@ export function failureReason(code: FailureCode, detail: string): string {
       return m.error_storage_quota();
     case 'storage-failed':
       return m.error_storage_failed({ detail });
+    case 'no-images':
+      return m.error_no_images({ detail });
     case 'no-model-to-export':
       return m.error_no_model_to_export();
     case 'not-webgpu':
