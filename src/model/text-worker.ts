@@ -9,6 +9,7 @@ import '@tensorflow/tfjs-backend-webgpu';
 import { fetchModel, type BrowserModel } from './browser-model';
 import { isTextRequest, type TextReply, type TextRequest } from './text-protocol';
 import { serveRequests } from '../workers/rpc';
+import { failureCode, failureDetail } from '../runtime/failure';
 import { tinyTextModel } from './text-model';
 import { sampleTextModel, type TextFrame } from './text-sampling';
 import { startBackend, startWorkerBackend } from './worker-backend';
@@ -54,8 +55,8 @@ async function handle(m: TextRequest) {
       }
     }
   } catch (err) {
-    post({ type: 'error', id: m.id, message: err instanceof Error ? err.message : String(err) });
+    post({ type: 'error', id: m.id, code: failureCode(err), message: failureDetail(err) });
   }
 }
 
-serveRequests(self as unknown as Worker, isTextRequest, handle, () => post({ type: 'error', message: 'malformed request to the text model worker' }));
+serveRequests(self as unknown as Worker, isTextRequest, handle, () => post({ type: 'error', code: 'malformed', message: 'malformed request to the text model worker' }));

@@ -11,6 +11,9 @@ import { CodedError, FAILURE_CODES, type FailureCode } from '../../../src/runtim
 import { failureCode, failureDetail } from '../../../src/runtime/failure';
 import { NoModelYetError, StorageFullError, StoreError } from '../../../src/runtime/model-store-idb';
 import { errorReason, errorText, failureReason, imageImportText } from '../../../src/widgets/error-text';
+import { RequestChannel, type WorkerPort } from '../../../src/workers/rpc';
+import { isWorkerReply, type WorkerReply } from '../../../src/model/sampler-protocol';
+import { isTextReply } from '../../../src/model/text-protocol';
 
 const use = (l: 'en' | 'fr') => {
   setPageLocale(l);
@@ -126,5 +129,30 @@ describe('image import errors', () => {
   it('names the file that is not an image', () => {
     const { fr } = both(() => imageImportText(new ImageImportError('no', 'not-image'), 'notes.txt'));
     expect(fr).toBe('«\u202fnotes.txt\u202f» n’est pas une image que ce navigateur sait lire.');
+  });
+});
+
+describe('failures that cross a model worker', () => {
+  it('keep their code, so the page words them in its language', async () => {
+    const port: WorkerPort = { onmessage: null, onerror: null, postMessage: () => undefined, terminate: () => undefined };
+    const channel = new RequestChannel<{ type: 'load'; id: number }, WorkerReply>(port, {
+      name: 'model worker',
+      isReply: isWorkerReply,
+      idOf: (m) => m.id,
+      settle: (m) => (m.type === 'error' ? { kind: 'error', message: m.message, code: m.code } : { kind: 'done', value: m }),
+    });
+    const req = channel.request((id) => ({ type: 'load', id }));
+    const reply = { type: 'error', id: req.id, code: 'download', message: 'Could not fetch the model (/w.ddmw): HTTP 404' };
+    expect(isWorkerReply(reply)).toBe(true);
+    port.onmessage!({ data: reply } as MessageEvent);
+    const err = await caught(() => req.done);
+    expect(failureCode(err)).toBe('download');
+    expect(both(() => errorReason(err)).fr).toBe('le téléchargement a échoué (Could not fetch the model (/w.ddmw): HTTP 404)');
+  });
+
+  it('are refused with a code the page does not know', () => {
+    expect(isWorkerReply({ type: 'error', id: 1, code: 'nonsense', message: 'x' })).toBe(false);
+    expect(isTextReply({ type: 'error', id: 1, code: 'nonsense', message: 'x' })).toBe(false);
+    expect(isTextReply({ type: 'error', id: 1, code: 'model-file', message: 'x' })).toBe(true);
   });
 });
