@@ -9,7 +9,7 @@ import { overwriteGetLocale } from '../../../src/i18n/paraglide/runtime.js';
 import { loadWeights } from '../../../src/model/weight-io';
 import { CodedError, FAILURE_CODES, type FailureCode } from '../../../src/runtime/failure-codes';
 import { failureCode, failureDetail } from '../../../src/runtime/failure';
-import { NoModelYetError, StorageFullError, StoreError } from '../../../src/runtime/model-store-idb';
+import { idbGet, NoModelYetError, StorageFullError, StoreError } from '../../../src/runtime/model-store-idb';
 import { errorReason, errorText, failureReason, imageImportText } from '../../../src/widgets/error-text';
 import { RequestChannel, type WorkerPort } from '../../../src/workers/rpc';
 import { isWorkerReply, type WorkerReply } from '../../../src/model/sampler-protocol';
@@ -70,6 +70,8 @@ describe('failure codes', () => {
       [new TypeError('x is undefined'), 'unexpected'],
       ['a string', 'unexpected'],
     ];
+    // Node has no IndexedDB: the store says so by code, as a private window would.
+    cases.push([await caught(() => idbGet('yours')), 'storage-unavailable']);
     expect(cases[2][0]).toBeInstanceOf(DataLoadError);
     for (const [err, code] of cases) expect(failureCode(err), String(err)).toBe(code);
   });
