@@ -13,6 +13,7 @@
  */
 import { maybeGunzip } from './gunzip';
 import { IdxError, parseIdx } from './idx';
+import { download } from './download-error';
 
 export type DatasetName = 'mnist' | 'fashion';
 export type Split = 'train' | 'test';
@@ -178,13 +179,7 @@ function browserFetcher(baseUrl: string | undefined): Fetcher {
   const base = baseUrl ?? `${viteBase()}data/`;
   return async (file) => {
     const url = `${base.endsWith('/') ? base : `${base}/`}${file}`;
-    let res: Response;
-    try {
-      res = await fetch(url);
-    } catch (e) {
-      throw new DataLoadError(`Could not fetch ${url}: ${e instanceof Error ? e.message : String(e)}`);
-    }
-    if (!res.ok) throw new DataLoadError(`Could not fetch ${url}: HTTP ${res.status} ${res.statusText}`.trimEnd());
+    const res = await download(url, file);
     return new Uint8Array(await res.arrayBuffer());
   };
 }

@@ -47,8 +47,39 @@ export interface ImportedDigit {
   crop: { x: number; y: number; side: number };
 }
 
+/**
+ * Why an image could not be imported, as a code with its numbers, so the page
+ * can say it in the reader's language (the English `message` is for engineers
+ * and logs).
+ */
+export type ImageImportErrorCode =
+  /** Width or height below 1 (or not whole): values.width, values.height. */
+  | 'no-pixels'
+  /** Fewer RGBA bytes than width × height × 4: a caller's mistake. */
+  | 'short-data'
+  /** The output size is not a positive integer: a caller's mistake. */
+  | 'bad-size'
+  /** The browser cannot decode images (no createImageBitmap). */
+  | 'no-decoder'
+  /** Not an image type, or the decoder refused it. */
+  | 'not-image'
+  /** Decoded to 0 pixels: values.width, values.height. */
+  | 'empty'
+  /** Over MAX_PIXELS: values.width, values.height, values.megapixels, values.limit (megapixels). */
+  | 'too-large'
+  /** No 2D canvas to read the pixels from: values.width, values.height. */
+  | 'no-canvas';
+
 export class ImageImportError extends Error {
   override name = 'ImageImportError';
+  readonly code: ImageImportErrorCode;
+  readonly values: Readonly<Record<string, number>>;
+
+  constructor(message: string, code: ImageImportErrorCode, values: Record<string, number> = {}) {
+    super(message);
+    this.code = code;
+    this.values = values;
+  }
 }
 
 /** Largest image decodeImageFile accepts (50 megapixels). */
@@ -98,14 +129,15 @@ export function imageToDigit(img: ImageDataLike, opts: ImageToDigitOptions = {})
   const matte = (opts.matte ?? 'white') === 'white' ? 255 : 0;
   const { width, height, data } = img;
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
-    throw new ImageImportError(`The image has no pixels (${width}×${height})`);
+    throw new ImageImportError(`The image has no pixels (${width}×${height})`, 'no-pixels', { width, height });
   }
   if (data.length < width * height * 4) {
     throw new ImageImportError(
       `The image data is too short: ${width}×${height} RGBA needs ${width * height * 4} bytes, got ${data.length}`,
+      'short-data',
     );
   }
-  if (!Number.isInteger(size) || size < 1) throw new ImageImportError(`Output size must be a positive integer, got ${size}`);
+  if (!Number.isInteger(size) || size < 1) throw new ImageImportError(`Output size must be a positive integer, got ${size}`, 'bad-size');
 
   const side = Math.min(width, height);
   const x0 = Math.floor((width - side) / 2);
@@ -174,15 +206,15 @@ export function imageToDigit(img: ImageDataLike, opts: ImageToDigitOptions = {})
 /**
  * Decode an image file in the browser (createImageBitmap + a canvas) into RGBA
  * pixels for imageToDigit. Refuses non-images and images over 50 megapixels
- * with an ImageImportError whose message can be shown as is.
+ * with an ImageImportError whose code says why.
  */
 export async function decodeImageFile(file: File | Blob): Promise<ImageDataLike> {
   const label = describe(file);
   if (typeof createImageBitmap !== 'function') {
-    throw new ImageImportError('This browser cannot decode images here (no createImageBitmap)');
+    throw new ImageImportError('This browser cannot decode images here (no createImageBitmap)', 'no-decoder');
   }
   if (file.type && !file.type.startsWith('image/')) {
-    throw new ImageImportError(`That file is not an image we can read (${label})`);
+    throw new ImageImportError(`That file is not an image we can read (${label})`, 'not-image');
   }
   // Read the size from the header first where we can, so a huge image is refused before decoding it.
   const head = new Uint8Array(await file.slice(0, 256 * 1024).arrayBuffer());
@@ -194,12 +226,12 @@ export async function decodeImageFile(file: File | Blob): Promise<ImageDataLike>
     bitmap = await createImageBitmap(file);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    throw new ImageImportError(`That file is not an image we can read (${label}: ${why})`);
+    throw new ImageImportError(`That file is not an image we can read (${label}: ${why})`, 'not-image');
   }
   try {
     const { width, height } = bitmap;
     checkSize(width, height, label);
-    if (width < 1 || height < 1) throw new ImageImportError(`That image is empty (${label}, ${width}×${height})`);
+    if (width < 1 || height < 1) throw new ImageImportError(`That image is empty (${label}, ${width}×${height})`, 'empty', { width, height });
     const ctx = context2d(width, height);
     ctx.drawImage(bitmap, 0, 0);
     const data = ctx.getImageData(0, 0, width, height).data;
@@ -221,9 +253,12 @@ function describe(file: File | Blob): string {
 
 function checkSize(width: number, height: number, label: string): void {
   if (width * height > MAX_PIXELS) {
-    const mp = ((width * height) / 1e6).toFixed(0);
+    const megapixels = Math.round((width * height) / 1e6);
+    const limit = MAX_PIXELS / 1e6;
     throw new ImageImportError(
-      `That image is too large to import: ${width}×${height} is ${mp} megapixels, and the limit is ${MAX_PIXELS / 1e6} (${label}). Please shrink it first.`,
+      `That image is too large to import: ${width}×${height} is ${megapixels} megapixels, and the limit is ${limit} (${label}). Please shrink it first.`,
+      'too-large',
+      { width, height, megapixels, limit },
     );
   }
 }
@@ -240,7 +275,7 @@ function context2d(width: number, height: number): Ctx2D {
     canvas.height = height;
     ctx = canvas.getContext('2d', { willReadFrequently: true });
   }
-  if (!ctx) throw new ImageImportError(`Could not get a canvas to decode a ${width}×${height} image`);
+  if (!ctx) throw new ImageImportError(`Could not get a canvas to decode a ${width}×${height} image`, 'no-canvas', { width, height });
   return ctx;
 }
 

@@ -13,6 +13,7 @@ import { unetConfig, type UNetConfig } from './config';
 import { disposeWeights, type Weights } from './params';
 import { describeUNet, initUNet } from './unet';
 import { loadWeights } from './weight-io';
+import { download } from '../data/download-error';
 
 export interface BrowserModel {
   config: UNetConfig;
@@ -42,8 +43,7 @@ export function tinyTestModel(seed = 1): BrowserModel {
 }
 
 export async function fetchModel(url: string = SHIPPED_MODEL_URL): Promise<BrowserModel> {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`Could not load the model (${url}): HTTP ${res.status}.`);
+  const res = await download(url, 'the model');
   return modelFromBytes(new Uint8Array(await res.arrayBuffer()), 'the shipped model (weights.ddmw)');
 }
 

@@ -47,7 +47,7 @@ class ModelWorker {
       name: 'model worker',
       isReply: isWorkerReply,
       idOf: (m) => m.id,
-      settle: (m) => (m.type === 'error' ? { kind: 'error', message: m.message } : { kind: 'done', value: m }),
+      settle: (m) => (m.type === 'error' ? { kind: 'error', message: m.message, code: m.code } : { kind: 'done', value: m }),
     });
   }
 

@@ -15,6 +15,7 @@ import { modelSchedule } from './model-info';
 import { oneTrainingStep } from '../train/browser-one-step';
 import { runSmokeTest } from '../runtime/smoke-test';
 import { serveRequests } from '../workers/rpc';
+import { failureCode, failureDetail } from '../runtime/failure';
 
 const models = new Map<number, BrowserModel>();
 
@@ -25,21 +26,22 @@ function loadedModel(id: number) {
   return model;
 }
 const post = (m: WorkerReply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
-const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+/** An error as the page needs it: a code it can word, and the English detail. */
+const failure = (err: unknown) => ({ code: failureCode(err), message: failureDetail(err) });
 
 async function handle(m: WorkerRequest) {
   if (m.type === 'start') {
     try {
       post({ type: 'started', id: m.id, started: await startBackend(m.ask) });
     } catch (err) {
-      post({ type: 'error', id: m.id, message: message(err) });
+      post({ type: 'error', id: m.id, ...failure(err) });
     }
   } else if (m.type === 'load' || m.type === 'load-bytes') {
     let backend: string;
     try {
       backend = await startWorkerBackend(m.backend);
     } catch (err) {
-      post({ type: 'error', message: message(err) });
+      post({ type: 'error', ...failure(err) });
       return;
     }
     try {
@@ -48,7 +50,7 @@ async function handle(m: WorkerRequest) {
       models.set(m.id, model);
       post({ type: 'loaded', id: m.id, config: model.config, meta: model.meta, backend, source: model.source, isTest: model.isTest });
     } catch (err) {
-      post({ type: 'error', id: m.id, message: message(err) });
+      post({ type: 'error', id: m.id, ...failure(err) });
     }
   } else if (m.type === 'unload') {
     const model = models.get(m.model);
@@ -59,7 +61,7 @@ async function handle(m: WorkerRequest) {
       await startWorkerBackend(null);
       post({ type: 'smoke', id: m.id, ...(await runSmokeTest(tf)) });
     } catch (err) {
-      post({ type: 'error', id: m.id, message: message(err) });
+      post({ type: 'error', id: m.id, ...failure(err) });
     }
   } else if (m.type === 'one-step') {
     try {
@@ -67,7 +69,7 @@ async function handle(m: WorkerRequest) {
       const result = await oneTrainingStep({ weights: model.weights, config: model.config, schedule: modelSchedule(model.config, model.meta), ...m.step });
       post({ type: 'one-step', id: m.id, result }, [result.eps.buffer, result.xt.buffer, result.epsHat.buffer, result.err.buffer, result.x0Hat.buffer]);
     } catch (err) {
-      post({ type: 'error', id: m.id, message: message(err) });
+      post({ type: 'error', id: m.id, ...failure(err) });
     }
   } else if (m.type === 'eps') {
     try {
@@ -75,12 +77,12 @@ async function handle(m: WorkerRequest) {
       const eps = await predictEpsBatch(model.weights, model.config, { x: m.x, t: m.t, labels: m.labels, guidance: m.guidance });
       post({ type: 'eps', id: m.id, eps, tensors: tf.memory().numTensors }, [eps.buffer]);
     } catch (err) {
-      post({ type: 'error', id: m.id, message: message(err) });
+      post({ type: 'error', id: m.id, ...failure(err) });
     }
   }
 }
 
 serveRequests(self as unknown as Worker, isWorkerRequest, handle, (bad) => {
   const id = typeof bad === 'object' && bad && Number.isInteger((bad as { id?: unknown }).id) ? (bad as { id: number }).id : undefined;
-  post({ type: 'error', id, message: 'malformed request to the model worker' });
+  post({ type: 'error', id, code: 'malformed', message: 'malformed request to the model worker' });
 });

@@ -14,6 +14,7 @@ import type { UNetConfig } from './config';
 import { isStartAsk, isStarted, type StartAsk, type Started } from '../backends/report';
 import type { OneStepResult } from '../train/browser-one-step';
 import { is } from '../workers/rpc';
+import { isFailureCode, type FailureCode } from '../runtime/failure-codes';
 
 /** Lesson 4's one training step, on a loaded model (its schedule read from its weights). */
 export interface OneStepAsk {
@@ -39,7 +40,8 @@ export type WorkerReply =
   | { type: 'smoke'; id: number; values: number[]; ok: boolean; ms: number }
   | { type: 'loaded'; id: number; config: UNetConfig; meta: Record<string, unknown>; backend: string; source: string; isTest: boolean }
   | { type: 'eps'; id: number; eps: Float32Array; tensors: number }
-  | { type: 'error'; id?: number; message: string };
+  /** code: why, for the page to word (src/runtime/failure-codes.ts); message: the English detail. */
+  | { type: 'error'; id?: number; code?: FailureCode; message: string };
 
 export function isWorkerRequest(m: unknown): m is WorkerRequest {
   if (!is.obj(m)) return false;
@@ -81,7 +83,7 @@ export function isWorkerReply(m: unknown): m is WorkerReply {
     case 'eps':
       return is.int(m.id) && is.f32(m.eps) && is.int(m.tensors);
     case 'error':
-      return (m.id === undefined || is.int(m.id)) && is.str(m.message);
+      return (m.id === undefined || is.int(m.id)) && (m.code === undefined || isFailureCode(m.code)) && is.str(m.message);
     default:
       return false;
   }

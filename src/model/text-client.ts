@@ -48,7 +48,7 @@ function textChannel(): RequestChannel<TextRequest, TextReply> {
     idOf: (m) => m.id,
     settle: (m) => {
       if (m.type === 'frame') return { kind: 'progress' };
-      if (m.type === 'error') return { kind: 'error', message: m.message };
+      if (m.type === 'error') return { kind: 'error', message: m.message, code: m.code };
       if (m.type === 'cancelled') return { kind: 'error', message: CANCELLED };
       if (m.type === 'done') lastTensors = m.tensors;
       return { kind: 'done', value: m };

@@ -10,6 +10,7 @@ import type { UNetConfig } from './config';
 import type { TextFrame, TextSampleSpec } from './text-sampling';
 import { isStartAsk, isStarted, type StartAsk, type Started } from '../backends/report';
 import { is } from '../workers/rpc';
+import { isFailureCode, type FailureCode } from '../runtime/failure-codes';
 
 export type TextRequest =
   | { type: 'start'; id: number; ask: StartAsk }
@@ -23,7 +24,8 @@ export type TextReply =
   | { type: 'frame'; id: number; frame: TextFrame }
   | { type: 'done'; id: number; x0: Float32Array; tensors: number }
   | { type: 'cancelled'; id: number }
-  | { type: 'error'; id?: number; message: string };
+  /** code: why, for the page to word (src/runtime/failure-codes.ts); message: the English detail. */
+  | { type: 'error'; id?: number; code?: FailureCode; message: string };
 
 function isSpec(s: unknown): s is TextSampleSpec {
   return is.obj(s) && is.i32(s.tokens) && is.obj(s.guidance) && is.obj(s.seeds) && is.int(s.steps);
@@ -59,7 +61,7 @@ export function isTextReply(m: unknown): m is TextReply {
     case 'cancelled':
       return is.int(m.id);
     case 'error':
-      return (m.id === undefined || is.int(m.id)) && is.str(m.message);
+      return (m.id === undefined || is.int(m.id)) && (m.code === undefined || isFailureCode(m.code)) && is.str(m.message);
     default:
       return false;
   }

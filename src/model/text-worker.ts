@@ -9,6 +9,7 @@ import '@tensorflow/tfjs-backend-webgpu';
 import { fetchModel, type BrowserModel } from './browser-model';
 import { isTextRequest, type TextReply, type TextRequest } from './text-protocol';
 import { serveRequests } from '../workers/rpc';
+import { CodedError, failureCode, failureDetail } from '../runtime/failure';
 import { tinyTextModel } from './text-model';
 import { sampleTextModel, type TextFrame } from './text-sampling';
 import { startBackend, startWorkerBackend } from './worker-backend';
@@ -32,7 +33,7 @@ async function handle(m: TextRequest) {
     } else if (m.type === 'load') {
       const backend = await startWorkerBackend(m.backend);
       model = m.tiny ? tinyTextModel() : await fetchModel(m.url);
-      if (!model.config.text) throw new Error('this weight file is not a text model');
+      if (!model.config.text) throw new CodedError('model-file', 'this weight file is not a text model');
       post({ type: 'loaded', id: m.id, config: model.config, meta: model.meta, backend, source: model.source, isTest: model.isTest });
     } else if (m.type === 'cancel') {
       cancelled.add(m.id);
@@ -54,8 +55,8 @@ async function handle(m: TextRequest) {
       }
     }
   } catch (err) {
-    post({ type: 'error', id: m.id, message: err instanceof Error ? err.message : String(err) });
+    post({ type: 'error', id: m.id, code: failureCode(err), message: failureDetail(err) });
   }
 }
 
-serveRequests(self as unknown as Worker, isTextRequest, handle, () => post({ type: 'error', message: 'malformed request to the text model worker' }));
+serveRequests(self as unknown as Worker, isTextRequest, handle, () => post({ type: 'error', code: 'malformed', message: 'malformed request to the text model worker' }));

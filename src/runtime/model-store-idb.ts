@@ -30,36 +30,66 @@ type RecordOf<K extends RecordKey> = K extends 'checkpoint' ? StoredCheckpoint :
 
 function open(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
-    if (typeof indexedDB === 'undefined') return reject(new Error('IndexedDB is not available here.'));
+    if (typeof indexedDB === 'undefined') return reject(new StoreError('unavailable', 'IndexedDB is not available here.'));
     const req = indexedDB.open(DB_NAME, DB_VERSION);
     req.onupgradeneeded = () => {
       if (!req.result.objectStoreNames.contains(STORE)) req.result.createObjectStore(STORE);
     };
     req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB could not be opened.'));
-    req.onblocked = () => reject(new Error('IndexedDB is blocked by another tab.'));
+    req.onerror = () => reject(new StoreError('open', `IndexedDB could not be opened${req.error ? `: ${req.error.message}` : '.'}`));
+    req.onblocked = () => reject(new StoreError('blocked', 'IndexedDB is blocked by another tab.'));
   });
 }
 
-/** What the reader is told when a save fails; the previous save is untouched in every case. */
+/**
+ * What a failed save means, in English for engineers and logs; the page words
+ * a StoreError's `code` in the reader's language. The previous save is
+ * untouched in every case.
+ */
 export const STORE_MESSAGES = {
   quota:
     'The browser has no storage left for this site, so this save did not happen. The last save is intact; export your model to keep it, or free some space.',
   failed: 'Saving to the browser failed, so this save did not happen. The last save is intact.',
 };
 
+/**
+ * Why the browser's storage failed, as a code the page can word (the code
+ * also crosses the training worker's messages, where the class does not):
+ * no IndexedDB at all, blocked by another tab, not opened, full, or a save
+ * that failed otherwise.
+ */
+export type StoreErrorCode = 'unavailable' | 'blocked' | 'open' | 'quota' | 'failed';
+
+export class StoreError extends Error {
+  readonly code: StoreErrorCode;
+  constructor(code: StoreErrorCode, message: string) {
+    super(message);
+    this.name = 'StoreError';
+    this.code = code;
+  }
+}
+
 /** A save refused for lack of space: its message says so, and that the last save survives. */
-export class StorageFullError extends Error {
+export class StorageFullError extends StoreError {
   constructor() {
-    super(STORE_MESSAGES.quota);
+    super('quota', STORE_MESSAGES.quota);
     this.name = 'StorageFullError';
+  }
+}
+
+/** "Your model" asked for while this browser keeps none. */
+export class NoModelYetError extends Error {
+  override name = 'NoModelYetError';
+  constructor() {
+    super('You have no model yet: train one in lesson 4.');
   }
 }
 
 function storeError(err: unknown): Error {
   if (err instanceof DOMException && err.name === 'QuotaExceededError') return new StorageFullError();
-  if (err instanceof Error) return err;
-  return new Error(STORE_MESSAGES.failed);
+  if (err instanceof StoreError) return err;
+  const why = err instanceof Error ? `: ${err.message}` : '';
+  return new StoreError('failed', `${STORE_MESSAGES.failed}${why}`);
 }
 
 async function withStore<T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<T> | null): Promise<T | undefined> {
@@ -80,8 +110,8 @@ async function withStore<T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) =>
       let value: T | undefined;
       if (req) req.onsuccess = () => (value = req.result);
       tx.oncomplete = () => resolve(value);
-      tx.onerror = () => reject(storeError(tx.error ?? new Error(STORE_MESSAGES.failed)));
-      tx.onabort = () => reject(storeError(tx.error ?? new Error(STORE_MESSAGES.failed)));
+      tx.onerror = () => reject(storeError(tx.error));
+      tx.onabort = () => reject(storeError(tx.error));
     });
   } finally {
     db.close();

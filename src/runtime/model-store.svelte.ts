@@ -13,7 +13,8 @@
 import type { UNetConfig } from '../model/config';
 import { SHIPPED_MODEL_URL } from '../model/shipped';
 import { loadWeights } from '../model/weight-io';
-import { idbGet } from './model-store-idb';
+import { download } from '../data/download-error';
+import { idbGet, NoModelYetError } from './model-store-idb';
 import { formatNumber } from '../i18n/format';
 import { m } from '../i18n/messages';
 
@@ -42,14 +43,13 @@ export interface YourModelInfo {
 const CHOICE_KEY = 'dd-model-choice';
 
 async function loadShipped(): Promise<LoadedWeights> {
-  const res = await fetch(SHIPPED_MODEL_URL);
-  if (!res.ok) throw new Error(`Could not load the shipped model: HTTP ${res.status}.`);
+  const res = await download(SHIPPED_MODEL_URL, 'the shipped model');
   return loadWeights(new Uint8Array(await res.arrayBuffer()), { what: 'the shipped model' });
 }
 
 async function loadYours(): Promise<LoadedWeights> {
   const rec = await idbGet('yours');
-  if (!rec) throw new Error('You have no model yet: train one in lesson 4.');
+  if (!rec) throw new NoModelYetError();
   return loadWeights(rec.bytes, { what: 'your saved model' });
 }
 

@@ -7,6 +7,7 @@
 import type * as tfTypes from '@tensorflow/tfjs';
 import { classifierForward, loadClassifier, type ClassifierConfig } from '../model/classifier';
 import type { Weights } from '../model/params';
+import { download } from '../data/download-error';
 
 // A glob, not a plain import: the build must not fail while the classifier is not trained yet.
 const found: Record<string, string> = import.meta.glob('../../trained-models/digit-classifier/*.ddmw', { query: '?url', import: 'default', eager: true });
@@ -25,8 +26,7 @@ export function loadMeter(): Promise<Meter | null> {
   if (pending) return pending;
   pending = (async () => {
     if (!CLASSIFIER_URL) return null;
-    const res = await fetch(CLASSIFIER_URL);
-    if (!res.ok) throw new Error(`Could not load the digit classifier: HTTP ${res.status}.`);
+    const res = await download(CLASSIFIER_URL, 'the digit classifier');
     const c = loadClassifier(new Uint8Array(await res.arrayBuffer()), 'the digit classifier');
     return { config: c.config, weights: c.weights };
   })();

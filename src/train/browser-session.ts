@@ -18,6 +18,7 @@ import { loadWeights, saveWeights, WeightFileError } from '../model/weight-io';
 import { createTrainer, makeNoisedBatch, type Trainer, type TrainerState } from './trainer';
 import { generateSamples } from './generate';
 import type { LabSettings } from './protocol';
+import { CodedError } from '../runtime/failure-codes';
 
 export { labModelConfig, labSchedule } from './lab-model';
 import { labModelConfig, labSchedule } from './lab-model';
@@ -50,7 +51,7 @@ export function selectClasses(set: DigitSet, classes: readonly number[], limit =
   const keep = new Set(classes);
   const idx: number[] = [];
   for (let i = 0; i < set.count && idx.length < limit; i++) if (keep.has(set.labels[i])) idx.push(i);
-  if (idx.length === 0) throw new Error(`No images of class ${classes.join(', ')} in ${set.name}.`);
+  if (idx.length === 0) throw new CodedError('no-images', `No images of class ${classes.join(', ')} in ${set.name}.`);
   return { images: set.images, labels: set.labels, index: Int32Array.from(idx), count: idx.length };
 }
 

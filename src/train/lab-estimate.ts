@@ -11,13 +11,6 @@ import { DEFAULT_SETTINGS, type LabSettings } from './protocol';
 /** From trained-models/mnist-cond/README.md: 91.5% classifier accuracy at step 854. */
 export const READABLE_STEPS = 854;
 
-export const ESTIMATE_TEXT = {
-  measuring: 'Time to readable digits: measuring the speed here…',
-  unknown: 'No time estimate for these settings (one is measured for the defaults only).',
-  estimate: (minutes: number, secPerStep: string) =>
-    `About ${minutes} minute${minutes === 1 ? '' : 's'} to readable digits here (≈ ${READABLE_STEPS} steps at ${secPerStep} s per step, as measured on this machine).`,
-} as const;
-
 const SAME: readonly (keyof LabSettings)[] = ['preset', 'dataset', 'width', 'schedule', 'T', 'weighting', 'batch', 'lr'];
 
 /** True when the estimate's measured run applies: the default architecture and recipe, on all ten digits. */
@@ -31,11 +24,4 @@ export function minutesToReadable(msPerStep: number, s: LabSettings, step = 0): 
   const left = READABLE_STEPS - step;
   if (left <= 0) return null;
   return Math.max(1, Math.ceil((left * msPerStep) / 60_000));
-}
-
-export function estimateLine(msPerStep: number, s: LabSettings, step = 0): string {
-  if (!estimateApplies(s)) return ESTIMATE_TEXT.unknown;
-  const m = minutesToReadable(msPerStep, s, step);
-  if (m == null) return msPerStep > 0 ? '' : ESTIMATE_TEXT.measuring;
-  return ESTIMATE_TEXT.estimate(m, (msPerStep / 1000).toFixed(1));
 }

@@ -11,6 +11,7 @@
  */
 import type { DatasetName } from '../data/digits';
 import type { BackendName } from '../backends/choice';
+import { isFailureCode, type FailureCode } from '../runtime/failure-codes';
 
 export type ScheduleChoice = 'linear' | 'cosine';
 export type Weighting = 'min-snr' | 'mse';
@@ -80,8 +81,21 @@ export interface SampleGrid {
   size: number;
   /** Classifier accuracy on these samples (0..1), or null with a reason. */
   accuracy: number | null;
-  accuracyNote?: string;
+  accuracyNote?: AccuracyNote;
+  /** With accuracyNote 'classifier-failed': the engineer's English detail. */
+  accuracyDetail?: string;
 }
+
+/**
+ * What the worker tells the reader beside its phase, as a code the page words
+ * in its language: nothing English crosses to the page as a sentence.
+ */
+export const LAB_NOTES = ['gpu-lost', 'nan-loss', 'loading', 'building', 'nothing-to-resume'] as const;
+export type LabNote = (typeof LAB_NOTES)[number];
+
+/** Why a sample grid has no accuracy: Fashion-MNIST, a build without the classifier, or the classifier failed to load. */
+export const ACCURACY_NOTES = ['not-digits', 'no-classifier', 'classifier-failed'] as const;
+export type AccuracyNote = (typeof ACCURACY_NOTES)[number];
 
 export type ToWorker =
   /** dataBase: where the data files live (default: the site's data/ folder; tests point elsewhere). */
@@ -101,7 +115,7 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: 'ready'; info: BackendInfo }
-  | { type: 'status'; phase: Phase; step: number; settings: LabSettings | null; message?: string }
+  | { type: 'status'; phase: Phase; step: number; settings: LabSettings | null; note?: LabNote }
   | {
       type: 'progress';
       step: number;
@@ -119,7 +133,8 @@ export type FromWorker =
   | { type: 'restored'; step: number; elapsedMs: number; losses: number[]; settings: LabSettings; savedAt: number }
   | { type: 'exported'; bytes: Uint8Array; name: string }
   | { type: 'imported'; step: number; name: string }
-  | { type: 'error'; where: string; message: string }
+  /** code: why, for the reader (words on the page); message: the English detail, for engineers. */
+  | { type: 'error'; where: string; code: FailureCode; message: string }
   | { type: 'deviceLost'; message: string; savedStep: number | null; next: BackendInfo['backend'] | null };
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
@@ -177,12 +192,15 @@ export function isFromWorker(m: unknown): m is FromWorker {
     case 'ready':
       return isObj(m.info) && str(m.info.backend) && Array.isArray(m.info.fallbackReasons);
     case 'status':
-      return str(m.phase) && num(m.step) && (m.settings === null || isLabSettings(m.settings));
+      return str(m.phase) && num(m.step) && (m.settings === null || isLabSettings(m.settings)) && (m.note === undefined || (LAB_NOTES as readonly unknown[]).includes(m.note));
     case 'progress':
       return ['step', 'loss', 'lr', 'elapsedMs', 'stepsPerSec', 'imagesPerSec', 'msPerStep', 'tensors', 'bytes'].every((k) => typeof m[k] === 'number');
     case 'samples': {
       const g = m.grid;
-      return isObj(g) && num(g.step) && g.pixels instanceof Float32Array && Array.isArray(g.labels) && num(g.size) && (g.accuracy === null || num(g.accuracy));
+      return (
+        isObj(g) && num(g.step) && g.pixels instanceof Float32Array && Array.isArray(g.labels) && num(g.size) && (g.accuracy === null || num(g.accuracy)) &&
+        (g.accuracyNote === undefined || (ACCURACY_NOTES as readonly unknown[]).includes(g.accuracyNote))
+      );
     }
     case 'saved':
       return num(m.step) && num(m.at);
@@ -193,7 +211,7 @@ export function isFromWorker(m: unknown): m is FromWorker {
     case 'imported':
       return num(m.step) && str(m.name);
     case 'error':
-      return str(m.where) && str(m.message);
+      return str(m.where) && isFailureCode(m.code) && str(m.message);
     case 'deviceLost':
       return str(m.message) && (m.savedStep === null || num(m.savedStep));
     default:

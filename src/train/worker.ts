@@ -11,13 +11,15 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { loadDigits, type DigitSet } from '../data/digits';
+import { download } from '../data/download-error';
 import { SHIPPED_MODEL_URL } from '../model/browser-model';
 import { idbClear, idbGet, idbPutBoth } from '../runtime/model-store-idb';
 import type { BackendName } from '../runtime/backends';
 import { labModelConfig, NO_DATA, readModelFile, selectClasses, TrainingSession, type ImportedModel } from './browser-session';
 import { loadMeter, meterAccuracy } from './browser-quality';
 import { startWorkerTf, nextBackend, webgpuDevice } from './browser-tf';
-import { isToWorker, normaliseSettings, type FromWorker, type LabSettings, type Phase, type ToWorker } from './protocol';
+import { isToWorker, normaliseSettings, type AccuracyNote, type FromWorker, type LabNote, type LabSettings, type Phase, type ToWorker } from './protocol';
+import { CodedError, failureCode, failureDetail } from '../runtime/failure';
 
 const ctx = self as unknown as DedicatedWorkerGlobalScope;
 const SAVE_EVERY_MS = 20_000;
@@ -40,11 +42,11 @@ const dataCache = new Map<string, DigitSet>();
 function post(m: FromWorker, transfer: Transferable[] = []) {
   ctx.postMessage(m, transfer);
 }
-function status(message?: string) {
-  post({ type: 'status', phase, step: session?.step ?? 0, settings, message });
+function status(note?: LabNote) {
+  post({ type: 'status', phase, step: session?.step ?? 0, settings, note });
 }
 function fail(where: string, err: unknown) {
-  post({ type: 'error', where, message: err instanceof Error ? err.message : String(err) });
+  post({ type: 'error', where, code: failureCode(err), message: failureDetail(err) });
 }
 
 /** Runs fn after every earlier command (and the step in flight) has finished. */
@@ -100,7 +102,7 @@ function onDeviceLost(message: string) {
   lock = Promise.resolve(); // a step may hang forever on a lost device
   lost.push('webgpu');
   post({ type: 'deviceLost', message, savedStep, next: nextBackend('webgpu') });
-  status('The GPU was lost. The last saved state is safe.');
+  status('gpu-lost');
 }
 
 function sampleLabels(s: LabSettings): number[] {
@@ -113,18 +115,20 @@ async function refreshSamples() {
   const labels = sampleLabels(settings);
   const pixels = await session.samples(labels, settings.preset === 'tiny' ? 3 : 20);
   let accuracy: number | null = null;
-  let accuracyNote: string | undefined;
-  if (settings.dataset !== 'mnist') accuracyNote = 'the classifier reads digits, not clothes';
+  let accuracyNote: AccuracyNote | undefined;
+  let accuracyDetail: string | undefined;
+  if (settings.dataset !== 'mnist') accuracyNote = 'not-digits';
   else {
     try {
       const meter = await loadMeter();
       if (meter) accuracy = await meterAccuracy(tf, meter, pixels, labels);
-      else accuracyNote = 'classifier not available';
+      else accuracyNote = 'no-classifier';
     } catch (e) {
-      accuracyNote = e instanceof Error ? e.message : String(e);
+      accuracyNote = 'classifier-failed';
+      accuracyDetail = failureDetail(e);
     }
   }
-  post({ type: 'samples', grid: { step: session.step, pixels, labels, size: 28, accuracy, accuracyNote } }, [pixels.buffer]);
+  post({ type: 'samples', grid: { step: session.step, pixels, labels, size: 28, accuracy, accuracyNote, accuracyDetail } }, [pixels.buffer]);
 }
 
 async function save() {
@@ -209,7 +213,7 @@ async function loop() {
       });
       if (!Number.isFinite(r.loss)) {
         phase = 'paused';
-        status('The loss is no longer a number: the learning rate is too high. Lower it and reset.');
+        status('nan-loss');
         return;
       }
       if (r.step % settings.sampleEvery === 0) await refreshSamples();
@@ -231,7 +235,7 @@ async function beginTraining() {
   if (!session || !settings) return;
   if (!session.hasData) {
     phase = 'loading';
-    status('Loading the images…');
+    status('loading');
     session.setData(await dataFor(settings));
   }
   phase = 'training';
@@ -254,11 +258,10 @@ async function handle(m: ToWorker) {
     case 'start': {
       generation++;
       phase = 'loading';
-      status('Building the model…');
+      status('building');
       let s = normaliseSettings(m.settings);
       if (m.from === 'shipped') {
-        const res = await fetch(SHIPPED_MODEL_URL);
-        if (!res.ok) throw new Error(`Could not load the shipped model: HTTP ${res.status}.`);
+        const res = await download(SHIPPED_MODEL_URL, 'the shipped model');
         const shipped = readModelFile(new Uint8Array(await res.arrayBuffer()), 'the shipped model');
         // The shipped model fixes the width, T and schedule it was trained with.
         s = adopt(shipped, { ...s, schedule: 'linear' });
@@ -275,7 +278,7 @@ async function handle(m: ToWorker) {
       return;
     }
     case 'resume': {
-      if (!session) return status('Nothing to resume: start first.');
+      if (!session) return status('nothing-to-resume');
       await applySettings(m.settings);
       avgMs = 0;
       await beginTraining();
@@ -298,7 +301,7 @@ async function handle(m: ToWorker) {
       return;
     }
     case 'export': {
-      if (!session) return fail('export', new Error('There is no model to export yet: train first.'));
+      if (!session) return fail('export', new CodedError('no-model-to-export', 'There is no model to export yet: train first.'));
       const snap = await session.snapshot({ elapsedMs });
       post({ type: 'exported', bytes: snap.checkpoint, name: `diffusion-lab-step${snap.step}.ddmw` }, [snap.checkpoint.buffer as ArrayBuffer]);
       return;
@@ -334,7 +337,7 @@ async function handle(m: ToWorker) {
     }
     case 'loseDevice': {
       const d = webgpuDevice();
-      if (!d) return fail('loseDevice', new Error('Not running on WebGPU.'));
+      if (!d) return fail('loseDevice', new CodedError('not-webgpu', 'Not running on WebGPU.'));
       d.destroy();
       return;
     }
@@ -359,7 +362,7 @@ async function applySettings(next: LabSettings) {
 
 ctx.onmessage = (e: MessageEvent) => {
   const m: unknown = e.data;
-  if (!isToWorker(m)) return fail('protocol', new Error(`Malformed message: ${JSON.stringify(m)?.slice(0, 120)}`));
+  if (!isToWorker(m)) return fail('protocol', new CodedError('malformed', `Malformed message: ${JSON.stringify(m)?.slice(0, 120)}`));
   if (m.type === 'pause') {
     if (phase !== 'training') return;
     phase = 'paused';

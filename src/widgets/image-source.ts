@@ -15,7 +15,7 @@ export const SOURCE_KINDS = ['dataset', 'draw', 'upload'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 export const SOURCE_LABELS: Record<SourceKind, string> = {
-  get dataset() { return m.source_dataset(); },
+  get dataset() { return m.source_tab_dataset(); },
   get draw() { return m.source_draw(); },
   get upload() { return m.source_upload(); },
 };

@@ -12,7 +12,7 @@ export const WAITING = {
   get starting() { return m.waiting_starting(); },
   get computing() { return m.waiting_computing(); },
   get training() { return m.waiting_training(); },
-  data: (what: string) => m.waiting_data({ what }),
+  get digit() { return m.waiting_digit(); },
   sampling: (k: number, n: number) => m.waiting_sampling({ step: k, total: n }),
   get progressLabel() { return m.waiting_progress(); },
 } as const;

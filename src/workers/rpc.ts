@@ -13,6 +13,8 @@
  * without one is about the whole worker (it could not start).
  */
 
+import { CodedError, type FailureCode } from '../runtime/failure-codes';
+
 /** What the page needs of a Worker (a MessagePort-like object in tests). */
 export interface WorkerPort {
   postMessage(message: unknown, transfer?: Transferable[]): void;
@@ -22,7 +24,12 @@ export interface WorkerPort {
 }
 
 /** How a reply bears on its request. */
-export type Settlement = { kind: 'progress' } | { kind: 'done'; value: unknown } | { kind: 'error'; message: string };
+export type Settlement = { kind: 'progress' } | { kind: 'done'; value: unknown } | { kind: 'error'; message: string; code?: FailureCode };
+
+/** A worker's error as the page's: with its failure code when it sent one, so the page can word it. */
+function replyError(s: { message: string; code?: FailureCode }): Error {
+  return s.code && s.code !== 'unexpected' ? new CodedError(s.code, s.message) : new Error(s.message);
+}
 
 export interface ChannelProtocol<Reply> {
   /** Type guard for everything the worker sends. */
@@ -87,7 +94,7 @@ export class RequestChannel<Req, Reply> {
     const id = this.protocol.idOf(data);
     const s = this.protocol.settle(data);
     if (id === undefined) {
-      if (s.kind === 'error') this.fail(new Error(s.message));
+      if (s.kind === 'error') this.fail(replyError(s));
       return;
     }
     const p = this.pending.get(id);
@@ -96,7 +103,7 @@ export class RequestChannel<Req, Reply> {
     if (s.kind === 'progress') return;
     this.pending.delete(id);
     if (s.kind === 'done') p.resolve(s.value);
-    else p.reject(new Error(s.message));
+    else p.reject(replyError(s));
   }
 
   /** Rejects every pending request and stops the worker. */

@@ -5,14 +5,22 @@
  * dynamic import, so that the build holds one worker bundle whose roles share
  * one TF.js chunk, instead of one full copy of TF.js per worker.
  *
- * The role is the worker's `name` (see `startTfWorker`). Messages that arrive
- * while the role loads are kept and handed to it in order.
+ * The role is the worker's `name` (see `startTfWorker`), then the page's
+ * locale: a worker's address is not the page's, so it cannot read the
+ * language from it. Messages that arrive while the role loads are kept and
+ * handed to it in order.
  */
 import type { WorkerRole } from './start-worker';
+import { isLocale, pageLocale, setPageLocale } from '../i18n/locale';
+import { overwriteGetLocale } from '../i18n/paraglide/runtime.js';
 
 const scope = self as unknown as { name: string; onmessage: ((e: MessageEvent) => void) | null };
 const early: MessageEvent[] = [];
 scope.onmessage = (e) => early.push(e);
+
+const [role, locale] = scope.name.split(' ');
+if (locale && isLocale(locale)) setPageLocale(locale);
+overwriteGetLocale(pageLocale);
 
 const roles: Record<WorkerRole, () => Promise<unknown>> = {
   model: () => import('../model/browser-worker'),
@@ -20,8 +28,8 @@ const roles: Record<WorkerRole, () => Promise<unknown>> = {
   training: () => import('../train/worker'),
 };
 
-const load = roles[scope.name as WorkerRole];
-if (!load) throw new Error(`unknown worker role "${scope.name}"`);
+const load = roles[role as WorkerRole];
+if (!load) throw new Error(`unknown worker role "${role}"`);
 await load();
 // The role installed its own handler; it now gets what came meanwhile.
 for (const e of early) scope.onmessage?.(e);

@@ -194,4 +194,26 @@ describe('lesson 2: the forward process', () => {
     expect(tab.w.errors).toEqual([]);
     expect(tab.w.foreignRequests).toEqual([]);
   });
+
+  it('says all of it in French on the French page: a refused upload, and the drawing pad’s help', async () => {
+    await tab.page.goto(`${base}/fr${PATH}?t=0&src=upload`);
+    await tab.page.getByTestId('source-fallback').waitFor();
+    await tab.page.getByTestId('upload-input').setInputFiles({
+      name: 'notes.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('not an image'),
+    });
+    const alert = tab.page.getByTestId('upload-error');
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe(
+      '«\u202fnotes.txt\u202f» n’est pas une image que ce navigateur sait lire. L’image du jeu de données reste affichée tant qu’aucune importation ne réussit.',
+    );
+    await tab.page.getByTestId('source-draw').check({ force: true });
+    await tab.page.getByTestId('drawing-pad').waitFor();
+    const pad = tab.page.locator('.pad-wrap');
+    expect(await pad.textContent()).toContain('dessinez ici');
+    expect(await pad.textContent()).toContain('appuyez sur Espace pour poser ou lever le crayon');
+    expect(await tab.page.getByTestId('drawing-pad').getAttribute('aria-label')).toMatch(/^Zone de dessin, 28 pixels sur 28\u202f: crayon levé, curseur en colonne 15, ligne 15$/);
+    expect(tab.w.errors).toEqual([]);
+  });
 });

@@ -9,7 +9,7 @@ export const course: LessonCourse = {
   exercises: [
     {
       id: 'ex-t-750',
-      question: 'À t = 750, quelle rangée montre encore un chiffre : la linéaire ou la cosinus ?',
+      question: 'À t = 750, quelle rangée montre encore un chiffre : la rangée linéaire ou la rangée cosinus ?',
       link: { figure: 'schedule-images', state: { t: '750' }, label: 'régler t à 750' },
       look: 'Lisez le poids √ᾱ_t sous chaque image.',
       answer:

@@ -8,10 +8,11 @@
  */
 import { ensureTf } from '../../runtime/runtime.svelte';
 import { modelStore } from '../../runtime/model-store.svelte';
-import { idbGet } from '../../runtime/model-store-idb';
+import { idbGet, NoModelYetError } from '../../runtime/model-store-idb';
 import { loadPageModel, startModelBackend, type ModelSpec, type PageModel } from '../../model/browser-sampler-client';
 import { modelInfo, type ModelInfo } from '../../model/model-info';
 import { m } from '../../i18n/messages';
+import { errorReason } from '../error-text';
 
 export class ModelState {
   model: PageModel | null = $state.raw(null);
@@ -53,7 +54,7 @@ export class ModelState {
       let spec: ModelSpec = { kind: 'shipped' };
       if (kind === 'yours') {
         const rec = await idbGet('yours');
-        if (!rec) throw new Error(m.model_yours_gone());
+        if (!rec) throw new NoModelYetError();
         spec = { kind: 'bytes', key, bytes: rec.bytes, source: 'yours' };
       }
       const pm = await loadPageModel(report.backend, location.search, spec);
@@ -63,8 +64,9 @@ export class ModelState {
       this.label = pm.isTest && kind === 'shipped' ? m.model_test_label() : label;
     } catch (e) {
       if (my !== this.token) return;
-      const why = e instanceof Error ? e.message : String(e);
-      this.error = kind === 'yours' ? m.model_yours_failed({ why }) : why;
+      // A whole sentence, shown as it is by every widget that uses this model.
+      const why = errorReason(e);
+      this.error = kind === 'yours' ? m.model_yours_failed({ why }) : m.model_start_failed({ error: why });
     } finally {
       if (my === this.token) this.loading = false;
     }

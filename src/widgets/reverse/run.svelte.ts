@@ -6,6 +6,7 @@
  */
 import { yieldToPage } from '../../model/shipped';
 import type { Trajectory } from './trajectory';
+import { errorReason } from '../error-text';
 
 export class SamplerRun {
   version = $state(0);
@@ -67,7 +68,7 @@ export class SamplerRun {
         await yieldToPage();
       }
     } catch (e) {
-      if (this.alive) this.error = e instanceof Error ? e.message : String(e);
+      if (this.alive) this.error = errorReason(e);
     } finally {
       this.looping = false;
       if (this.alive) this.busy = false;

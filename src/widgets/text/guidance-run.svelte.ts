@@ -11,6 +11,7 @@ import { ensureTf } from '../../runtime/runtime.svelte';
 import { isCancelled, loadTextModel, startTextBackend, type TextModel, type TextRun } from '../../model/text-client';
 import type { TextFrame, TextSampleSpec } from '../../model/text-sampling';
 import { m as msg } from '../../i18n/messages';
+import { errorReason } from '../error-text';
 
 export class TextModelState {
   model: TextModel | null = $state.raw(null);
@@ -23,7 +24,7 @@ export class TextModelState {
     ensureTf(startTextBackend)
       .then((r) => loadTextModel(r.backend))
       .then((m) => (this.model = m))
-      .catch((e: unknown) => (this.error = e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => (this.error = errorReason(e)));
   }
 
   /** "Test model …" when ?model=tiny swapped the shipped one out, so no screen passes it off as ours. */
@@ -71,7 +72,7 @@ export class StreamedRun {
       });
     } catch (e) {
       this.busy = false;
-      this.error = e instanceof Error ? e.message : String(e);
+      this.error = errorReason(e);
       return;
     }
     this.run = run;
@@ -84,7 +85,7 @@ export class StreamedRun {
       (e: unknown) => {
         if (my !== this.token || isCancelled(e)) return;
         this.busy = false;
-        this.error = e instanceof Error ? e.message : String(e);
+        this.error = errorReason(e);
       },
     );
   }

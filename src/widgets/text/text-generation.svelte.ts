@@ -8,6 +8,7 @@ import { isCancelled, type TextModel, type TextRun } from '../../model/text-clie
 import type { TextSampleSpec } from '../../model/text-sampling';
 import type { Token } from '../../text/tokenizer';
 import type { BlockMap } from './attention-maps';
+import { errorReason } from '../error-text';
 
 export interface StoredStep {
   index: number;
@@ -100,7 +101,7 @@ export class TextGeneration {
   }
 
   private fail(e: unknown): void {
-    this.error = e instanceof Error ? e.message : String(e);
+    this.error = errorReason(e);
     this.status = 'error';
   }
 }

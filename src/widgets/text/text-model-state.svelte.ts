@@ -8,6 +8,7 @@
 import { unetConfig, type UNetConfig } from '../../model/config';
 import { loadTextModel, startTextBackend, type TextModel } from '../../model/text-client';
 import { ensureTf } from '../../runtime/runtime.svelte';
+import { errorReason } from '../error-text';
 
 class TextModelState {
   model: TextModel | null = $state.raw(null);
@@ -32,7 +33,7 @@ class TextModelState {
         this.model = m;
         return m;
       } catch (e) {
-        this.error = e instanceof Error ? e.message : String(e);
+        this.error = errorReason(e);
         // Let a later load() try again (loadTextModel forgets a failed start too).
         this.pending = null;
         return null;

@@ -1,28 +1,51 @@
 /**
  * The training lab's words that come from elsewhere, in the reader's language:
- * the training worker (src/train) speaks English for its logs and tests, so
- * the messages a reader sees are looked up here by their English text, and
- * an unknown one is shown as it came. The time estimate's words live here for
+ * the training worker (src/train) sends codes (notes, accuracy notes, failure
+ * codes) and English details, and the words for each code live here, so no
+ * English sentence reaches the page. The time estimate's words live here for
  * the same reason (src/train/lab-estimate.ts computes the minutes).
  */
 import { estimateApplies, minutesToReadable, READABLE_STEPS } from '../../train/lab-estimate';
-import type { LabSettings, Phase } from '../../train/protocol';
+import type { AccuracyNote, LabNote, LabSettings, Phase } from '../../train/protocol';
+import type { FailureCode } from '../../runtime/failure-codes';
 import { formatFixed, formatNumber } from '../../i18n/format';
 import { m } from '../../i18n/messages';
+import { failureReason } from '../error-text';
 
-const WORKER_WORDS: Readonly<Record<string, () => string>> = {
-  'The GPU was lost. The last saved state is safe.': m.lab_w_gpu_lost,
-  'The loss is no longer a number: the learning rate is too high. Lower it and reset.': m.lab_w_nan,
-  'Loading the images…': m.lab_w_loading,
-  'Building the model…': m.lab_w_building,
-  'Nothing to resume: start first.': m.lab_w_nothing,
-  'the classifier reads digits, not clothes': m.lab_w_not_clothes,
-  'classifier not available': m.lab_w_no_classifier,
+const NOTES: Readonly<Record<LabNote, () => string>> = {
+  'gpu-lost': m.lab_w_gpu_lost,
+  'nan-loss': m.lab_w_nan,
+  loading: m.lab_w_loading,
+  building: m.lab_w_building,
+  'nothing-to-resume': m.lab_w_nothing,
 };
 
-/** A message from the training worker, in the page's language when it is one we know. */
-export function workerWords(message: string): string {
-  return WORKER_WORDS[message]?.() ?? message;
+/** What the worker says beside its phase. */
+export function noteWords(note: LabNote): string {
+  return NOTES[note]();
+}
+
+/** Why a sample grid shows no accuracy; `detail` is the English detail of a failed classifier load. */
+export function accuracyWords(note: AccuracyNote, detail = ''): string {
+  switch (note) {
+    case 'not-digits':
+      return m.lab_w_not_clothes();
+    case 'no-classifier':
+      return m.lab_w_no_classifier();
+    case 'classifier-failed':
+      return m.lab_w_classifier_failed({ detail });
+  }
+}
+
+/**
+ * A failed worker command as the reader's sentence. A save refused for space
+ * or by the browser says that the last save survives; everything else gets the
+ * lab's lead and the failure's clause (`where` is kept for logs, not words).
+ */
+export function labErrorWords(code: FailureCode, detail: string): string {
+  if (code === 'storage-full') return m.lab_save_quota();
+  if (code === 'storage-failed') return m.lab_save_failed({ detail });
+  return m.lab_error({ error: failureReason(code, detail) });
 }
 
 const PHASES: Readonly<Record<Phase, () => string>> = {

@@ -12,6 +12,7 @@ import {
   TINY_SETTINGS,
   type BackendInfo,
   type FromWorker,
+  type LabNote,
   type LabSettings,
   type Phase,
   type SampleGrid,
@@ -24,6 +25,8 @@ import { LossHistory, type LossView } from './loss-series';
 import { startTfWorker } from '../../workers/start-worker';
 import { formatNumber } from '../../i18n/format';
 import { m as msg } from '../../i18n/messages';
+import { failureReason } from '../error-text';
+import { labErrorWords } from './lab-words';
 
 /** The lab's words that are not in TrainingLab.svelte, from the message catalogues. */
 export const LAB_STRINGS = {
@@ -45,7 +48,8 @@ export interface LabOptions {
 
 export class TrainingLab {
   phase: Phase = $state('booting');
-  message: string | null = $state(null);
+  /** What the worker says beside its phase (worded by lab-words.ts). */
+  note: LabNote | null = $state(null);
   error: string | null = $state(null);
   importError: string | null = $state(null);
   notice: string | null = $state(null);
@@ -268,7 +272,7 @@ export class TrainingLab {
         return;
       case 'status':
         this.phase = m.phase;
-        this.message = m.message ?? null;
+        this.note = m.note ?? null;
         this.step = m.step;
         if (m.phase === 'idle') this.trained = null;
         else if (m.settings && m.phase !== 'lost') this.trained = m.settings;
@@ -317,11 +321,11 @@ export class TrainingLab {
         return;
       case 'error':
         if (m.where === 'import') {
-          this.importError = m.message;
+          this.importError = failureReason(m.code, m.message);
           this.notice = null;
           this.importAnswered();
         }
-        else this.error = m.message;
+        else this.error = labErrorWords(m.code, m.message);
         // A failed pause-save must not keep the other tabs locked out.
         if (m.where === 'save' && this.releaseOnSave) this.unlock();
         // A failed reset has dropped the model all the same: nothing trains here any more.

@@ -145,9 +145,10 @@ function maths(src: string): string[] {
   const out: string[] = [];
   for (const p of scan(src)) {
     if (p.kind !== 'tag' || p.tag.name !== 'Tex') continue;
-    const m = /\stex=(?:"([^"]*)"|\{String\.raw`([\s\S]*?)`\})/.exec(p.tag.raw);
+    const m = /\stex=(?:"([^"]*)"|\{String\.raw`([\s\S]*?)`\}|\{'([^']*)'\})/.exec(p.tag.raw);
     expect(m, p.tag.raw).not.toBeNull();
-    out.push((m![1] ?? m![2]).replace(/\\text\{[^}]*\}/g, '\\text{}'));
+    // French writes a decimal comma in its formulas, 0{,}02 for 0.02.
+    out.push((m![1] ?? m![2] ?? m![3]).replace(/\\text\{[^}]*\}/g, '\\text{}').replace(/(\d)\{,\}(\d)/g, '$1.$2'));
   }
   return out;
 }
@@ -256,6 +257,13 @@ describe('French lesson files', () => {
     for (const l of lessons) {
       // As multisets: a French sentence may name two symbols in the other order.
       expect(maths(read(frenchPath(l))).sort(), l.slug).toEqual(maths(read(englishPath(l))).sort());
+    }
+  });
+
+  it('write decimals in formulas with a comma, 0{,}02', () => {
+    for (const l of lessons) {
+      const raw = [...read(frenchPath(l)).matchAll(/<Tex\b[^>]*?\stex=(?:"([^"]*)"|\{String\.raw`([\s\S]*?)`\}|\{'([^']*)'\})/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+      expect(raw.filter((t) => /\d\.\d/.test(t)), l.slug).toEqual([]);
     }
   });
 

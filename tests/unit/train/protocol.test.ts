@@ -46,7 +46,13 @@ describe('training protocol', () => {
     expect(isFromWorker({ type: 'samples', grid: { step: 5, pixels: [0], labels: [3], size: 28, accuracy: null } })).toBe(false);
     expect(isFromWorker({ type: 'deviceLost', message: 'gone', savedStep: null, next: 'webgl' })).toBe(true);
     expect(isFromWorker({ type: 'status', phase: 'idle', step: 0, settings: null })).toBe(true);
-    expect(isFromWorker({ type: 'error', where: 'import', message: 'bad' })).toBe(true);
+    expect(isFromWorker({ type: 'error', where: 'import', code: 'model-file', message: 'bad' })).toBe(true);
+    // The page words the code: an error with none (or an unknown one) would leave it English words only.
+    expect(isFromWorker({ type: 'error', where: 'import', message: 'bad' })).toBe(false);
+    expect(isFromWorker({ type: 'error', where: 'import', code: 'The file is bad', message: 'bad' })).toBe(false);
+    expect(isFromWorker({ type: 'status', phase: 'paused', step: 3, settings: null, note: 'nan-loss' })).toBe(true);
+    expect(isFromWorker({ type: 'status', phase: 'paused', step: 3, settings: null, note: 'The loss is no longer a number' })).toBe(false);
+    expect(isFromWorker({ type: 'samples', grid: { step: 5, pixels: new Float32Array(784), labels: [3], size: 28, accuracy: null, accuracyNote: 'classifier not available' } })).toBe(false);
     expect(isFromWorker({ type: 'saved', step: 3 })).toBe(false);
   });
 
