@@ -14,6 +14,7 @@
 import { maybeGunzip } from './gunzip';
 import { IdxError, parseIdx } from './idx';
 import { download } from './download-error';
+import type { FailureCode } from '../runtime/failure-codes';
 
 export type DatasetName = 'mnist' | 'fashion';
 export type Split = 'train' | 'test';
@@ -75,6 +76,7 @@ export interface LoadOptions {
 
 export class DataLoadError extends Error {
   override name = 'DataLoadError';
+  readonly failureCode: FailureCode = 'corrupt-data';
 }
 
 export function dataFiles(name: DatasetName, split: Split): { images: string; labels: string } {

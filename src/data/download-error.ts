@@ -4,8 +4,10 @@
  * page says so in the reader's language, with this English message after it
  * as the technical detail.
  */
+import type { FailureCode } from '../runtime/failure-codes';
 export class DownloadError extends Error {
   override name = 'DownloadError';
+  readonly failureCode: FailureCode = 'download';
   readonly url: string;
   /** The HTTP status, or 0 when the request itself failed (offline, blocked). */
   readonly status: number;

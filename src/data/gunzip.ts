@@ -6,9 +6,11 @@
  * `Content-Encoding: gzip`, so fetch() may already have unzipped them: we only
  * decompress when the bytes start with the gzip magic 1f 8b.
  */
+import type { FailureCode } from '../runtime/failure-codes';
 
 export class GzipError extends Error {
   override name = 'GzipError';
+  readonly failureCode: FailureCode = 'corrupt-data';
 }
 
 export function isGzip(bytes: Uint8Array): boolean {

@@ -5,9 +5,11 @@
  *   data   = product(dims) values, row-major
  * Only unsigned bytes are needed here; other types are refused by name.
  */
+import type { FailureCode } from '../runtime/failure-codes';
 
 export class IdxError extends Error {
   override name = 'IdxError';
+  readonly failureCode: FailureCode = 'corrupt-data';
 }
 
 export interface IdxArray {

@@ -15,6 +15,7 @@ import type { UNetConfig } from './config';
 import { validateConfig } from './config';
 import { decodeHalf, encodeHalf } from './float16';
 import { describeUNet } from './unet-spec';
+import type { FailureCode } from '../runtime/failure-codes';
 
 export const MAGIC = 'DDMW';
 export const FORMAT_VERSION = 1;
@@ -38,6 +39,7 @@ export interface FileHeader {
 
 export class WeightFileError extends Error {
   override name = 'WeightFileError';
+  readonly failureCode: FailureCode = 'model-file';
 }
 
 let crcTable: Uint32Array | null = null;

@@ -36,6 +36,9 @@ export type FailureCode = (typeof FAILURE_CODES)[number];
 export class CodedError extends Error {
   override name = 'CodedError';
   readonly code: FailureCode;
+  get failureCode(): FailureCode {
+    return this.code;
+  }
   constructor(code: FailureCode, message: string) {
     super(message);
     this.code = code;

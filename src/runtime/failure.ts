@@ -1,33 +1,17 @@
 /**
  * Which failure code (./failure-codes.ts) an error thrown anywhere in the
- * app stands for, by its class.
+ * app stands for. Each error class of the app names its own code in a
+ * `failureCode` field, so this module imports none of them: the words for
+ * failures load with every page, the loaders and parsers that throw them
+ * need not.
  */
-import { DataLoadError } from '../data/digits';
-import { DownloadError } from '../data/download-error';
-import { GzipError } from '../data/gunzip';
-import { IdxError } from '../data/idx';
-import { WeightFileError } from '../model/weight-io';
-import { CodedError, type FailureCode } from './failure-codes';
-import { NoModelYetError, StoreError, type StoreErrorCode } from './model-store-idb';
+import { isFailureCode, type FailureCode } from './failure-codes';
 
 export { CodedError, type FailureCode } from './failure-codes';
 
-const STORE_CODES: Readonly<Record<StoreErrorCode, FailureCode>> = {
-  unavailable: 'storage-unavailable',
-  blocked: 'storage-blocked',
-  open: 'storage-open',
-  quota: 'storage-full',
-  failed: 'storage-failed',
-};
-
 export function failureCode(err: unknown): FailureCode {
-  if (err instanceof CodedError) return err.code;
-  if (err instanceof DownloadError) return 'download';
-  if (err instanceof DataLoadError || err instanceof GzipError || err instanceof IdxError) return 'corrupt-data';
-  if (err instanceof WeightFileError) return 'model-file';
-  if (err instanceof NoModelYetError) return 'no-model-yet';
-  if (err instanceof StoreError) return STORE_CODES[err.code];
-  return 'unexpected';
+  const code = err && typeof err === 'object' ? (err as { failureCode?: unknown }).failureCode : undefined;
+  return isFailureCode(code) ? code : 'unexpected';
 }
 
 /** The engineer's words for an error: its message, or what it is when it is not an Error. */

@@ -5,6 +5,7 @@
  *    history) as a lab checkpoint file, to resume after a reload;
  *  - 'yours': the EMA weights as a weight file, what other lessons load.
  */
+import type { FailureCode } from './failure-codes';
 export const DB_NAME = 'diffusion-demystified';
 export const STORE = 'models';
 export const DB_VERSION = 1;
@@ -60,8 +61,19 @@ export const STORE_MESSAGES = {
  */
 export type StoreErrorCode = 'unavailable' | 'blocked' | 'open' | 'quota' | 'failed';
 
+const STORE_FAILURES: Readonly<Record<StoreErrorCode, FailureCode>> = {
+  unavailable: 'storage-unavailable',
+  blocked: 'storage-blocked',
+  open: 'storage-open',
+  quota: 'storage-full',
+  failed: 'storage-failed',
+};
+
 export class StoreError extends Error {
   readonly code: StoreErrorCode;
+  get failureCode(): FailureCode {
+    return STORE_FAILURES[this.code];
+  }
   constructor(code: StoreErrorCode, message: string) {
     super(message);
     this.name = 'StoreError';
@@ -80,6 +92,7 @@ export class StorageFullError extends StoreError {
 /** "Your model" asked for while this browser keeps none. */
 export class NoModelYetError extends Error {
   override name = 'NoModelYetError';
+  readonly failureCode: FailureCode = 'no-model-yet';
   constructor() {
     super('You have no model yet: train one in lesson 4.');
   }

@@ -5,7 +5,7 @@
  * parentheses where it helps. A clause, not a sentence: it goes after a
  * widget's own lead ("Sampling failed: …"), or into errorText's.
  */
-import { ImageImportError } from '../data/image-import';
+import type { ImageImportError } from '../data/image-import';
 import { formatNumber } from '../i18n/format';
 import { m } from '../i18n/messages';
 import { failureCode, failureDetail } from '../runtime/failure';
@@ -71,7 +71,8 @@ export function imageImportText(err: ImageImportError, fileName = ''): string {
 
 /** The reader's clause for any error: known failures worded, anything else as its technical detail. */
 export function errorReason(err: unknown): string {
-  if (err instanceof ImageImportError) return imageImportText(err);
+  // By name, not instanceof: the image importer need not load with every page.
+  if (err instanceof Error && err.name === 'ImageImportError') return imageImportText(err as ImageImportError);
   return failureReason(failureCode(err), failureDetail(err));
 }
 
