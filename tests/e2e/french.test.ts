@@ -192,4 +192,22 @@ describe('the French edition', () => {
     expect(await page.getByTestId('language-suggestion').count()).toBe(0);
     await page.close();
   });
+
+  it('lesson 6 suggests its prompts in French, and the model reads the same captions as in English', async () => {
+    const { page, errors } = await openFrench('/fr/lessons/text-conditioning/');
+    const box = page.locator('#l6-prompt');
+    await box.waitFor();
+    expect(await box.inputValue()).toBe('un sept en haut à gauche et un 2 en bas à droite');
+    const reads = page.getByTestId('prompt-english').first();
+    expect(await reads.textContent()).toBe('7 top left and 2 bottom right');
+    const chip = page.getByTestId('suggestion').filter({ hasText: 'un 3 en haut à gauche' }).first();
+    await chip.click();
+    expect(await box.inputValue()).toBe('un 3 en haut à gauche');
+    expect(await chip.getAttribute('aria-pressed')).toBe('true');
+    expect(await reads.textContent()).toBe('3 top left');
+    // The link keeps the English example, so it opens the same figure in both editions.
+    expect(new URL(page.url()).searchParams.get('p')).toBe('3 top left');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -19,6 +19,11 @@ export const EXPLORER_SUGGESTIONS = [
   '',
 ];
 
+/** The example prompts of lessons 7 and 8's figures ('' is the empty prompt). */
+export const PREDICTION_SUGGESTIONS = ['3 top left and 7 bottom right', 'a five in the upper right', 'two bottom left, 8 top right', ''];
+export const GRID_SUGGESTIONS = ['3 top left and 7 bottom right', 'a five in the upper right', 'four bottom left', ''];
+export const STYLE_SUGGESTIONS = ['a seven in the top right', '3 top left and 7 bottom right', 'zero bottom left, 4 bottom right', ''];
+
 /** The longest prompt a lesson 6 link keeps; its prompt box takes no more. */
 export const ATTENTION_PROMPT_CHARS = 600;
 
