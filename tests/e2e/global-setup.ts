@@ -14,7 +14,15 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   if (!process.env.E2E_SKIP_BUILD) {
-    await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
+    // Vitest sets NODE_ENV=test, and Vite keeps a NODE_ENV it finds: the build would then
+    // carry Svelte's development code, larger and slower than what `npm run build` ships.
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
+    } finally {
+      process.env.NODE_ENV = nodeEnv;
+    }
   }
   // E2E_DIST: a build of one's own, for when another process rebuilds dist/ mid-run.
   const server = await serveStatic(process.env.E2E_DIST ?? 'dist');
