@@ -199,7 +199,8 @@ describe('the French edition', () => {
     await box.waitFor();
     expect(await box.inputValue()).toBe('un sept en haut à gauche et un 2 en bas à droite');
     const reads = page.getByTestId('prompt-english').first();
-    expect(await reads.textContent()).toBe('7 top left and 2 bottom right');
+    // The same words the chips under it and the figure's "prompt read" line show.
+    expect(await reads.textContent()).toBe('a seven in the top left and 2 bottom right');
     const chip = page.getByTestId('suggestion').filter({ hasText: 'un 3 en haut à gauche' }).first();
     await chip.click();
     expect(await box.inputValue()).toBe('un 3 en haut à gauche');
