@@ -1,24 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FASHION_CLASS_NAMES, MNIST_CLASS_NAMES } from '../../../src/data/digits';
-import { setPageLocale } from '../../../src/i18n/locale';
 import { shownClassName } from '../../../src/widgets/class-names';
-import { overwriteGetLocale } from '../../../src/i18n/paraglide/runtime.js';
+import { useLocale } from './page-locale';
 
 describe('class names as figures show them', () => {
-  // The page's locale and the messages' (Node has no page to read it from).
-  const use = (l: 'en' | 'fr') => {
-    setPageLocale(l);
-    overwriteGetLocale(() => l);
-  };
-  afterEach(() => use('en'));
+  afterEach(() => useLocale('en'));
 
   it('in English, are the names the data and model files hold (the catalogue agrees with src/data/digits.ts)', () => {
-    use('en');
+    useLocale('en');
     expect(FASHION_CLASS_NAMES.map(shownClassName)).toEqual([...FASHION_CLASS_NAMES]);
   });
 
   it('in French, are ten distinct French names; digits and unknown names stay as they are', () => {
-    use('fr');
+    useLocale('fr');
     const fr = FASHION_CLASS_NAMES.map(shownClassName);
     expect(new Set(fr).size).toBe(10);
     expect(fr.filter((n, i) => n === FASHION_CLASS_NAMES[i])).toEqual([]);

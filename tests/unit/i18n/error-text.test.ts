@@ -4,8 +4,6 @@ import { download, DownloadError } from '../../../src/data/download-error';
 import { gunzip } from '../../../src/data/gunzip';
 import { parseIdx } from '../../../src/data/idx';
 import { decodeImageFile, imageToDigit, ImageImportError, type ImageImportErrorCode } from '../../../src/data/image-import';
-import { setPageLocale } from '../../../src/i18n/locale';
-import { overwriteGetLocale } from '../../../src/i18n/paraglide/runtime.js';
 import { loadWeights } from '../../../src/model/weight-io';
 import { CodedError, FAILURE_CODES, type FailureCode } from '../../../src/runtime/failure-codes';
 import { failureCode, failureDetail } from '../../../src/runtime/failure';
@@ -14,22 +12,11 @@ import { errorReason, errorText, failureReason, imageImportText } from '../../..
 import { RequestChannel, type WorkerPort } from '../../../src/workers/rpc';
 import { isWorkerReply, type WorkerReply } from '../../../src/model/sampler-protocol';
 import { isTextReply } from '../../../src/model/text-protocol';
+import { inBoth, useLocale } from './page-locale';
 
-const use = (l: 'en' | 'fr') => {
-  setPageLocale(l);
-  overwriteGetLocale(() => l);
-};
-const both = <T>(f: () => T): { en: T; fr: T } => {
-  use('en');
-  const en = f();
-  use('fr');
-  const fr = f();
-  use('en');
-  return { en, fr };
-};
 
 afterEach(() => {
-  use('en');
+  useLocale('en');
   vi.unstubAllGlobals();
 });
 
@@ -77,7 +64,7 @@ describe('failure codes', () => {
   });
 
   it.for(FAILURE_CODES.filter((c) => c !== 'unexpected'))('%s has its own words in each language, the detail after them', (code) => {
-    const { en, fr } = both(() => failureReason(code, 'DETAIL'));
+    const { en, fr } = inBoth(() => failureReason(code, 'DETAIL'));
     expect(en).not.toBe(fr);
     expect(en).not.toBe('DETAIL');
     expect(fr).not.toMatch(/^DETAIL$/);
@@ -88,7 +75,7 @@ describe('failure codes', () => {
   it('leaves an unexpected failure to the caller’s lead, and errorText gives it one in each language', () => {
     const err = new TypeError('x is undefined');
     expect(failureReason('unexpected', failureDetail(err))).toBe('x is undefined');
-    const { en, fr } = both(() => errorText(err));
+    const { en, fr } = inBoth(() => errorText(err));
     expect(en).toBe('Something went wrong: x is undefined.');
     expect(fr).toBe('Une erreur est survenue\u202f: x is undefined.');
   });
@@ -96,7 +83,7 @@ describe('failure codes', () => {
   it('words a failed download in French with the server’s answer kept as the detail', async () => {
     vi.stubGlobal('fetch', async () => new Response('', { status: 404, statusText: 'Not Found' }));
     const err = await caught(() => download('/data/t10k-images-idx3-ubyte.gz', 't10k-images-idx3-ubyte.gz'));
-    const { fr } = both(() => errorReason(err));
+    const { fr } = inBoth(() => errorReason(err));
     expect(fr).toMatch(/^le téléchargement a échoué \(.*HTTP 404 Not Found\)$/);
   });
 });
@@ -106,7 +93,7 @@ describe('image import errors', () => {
 
   it.for(codes)('%s reads differently in each language', (code) => {
     const err = new ImageImportError('english detail', code, { width: 8000, height: 7000, megapixels: 56, limit: 50 });
-    const { en, fr } = both(() => imageImportText(err, 'cat.txt'));
+    const { en, fr } = inBoth(() => imageImportText(err, 'cat.txt'));
     expect(en).not.toBe(fr);
     expect(fr).not.toContain('undefined');
     expect(fr).not.toContain('?');
@@ -118,18 +105,18 @@ describe('image import errors', () => {
     // Node has no createImageBitmap: the browser-only decoder says so by code.
     const noDecoder = await caught(() => decodeImageFile(new Blob([new Uint8Array(4)], { type: 'image/png' })));
     expect((noDecoder as ImageImportError).code).toBe('no-decoder');
-    expect(both(() => imageImportText(none as ImageImportError)).fr).toBe('L’image n’a aucun pixel (0×5).');
+    expect(inBoth(() => imageImportText(none as ImageImportError)).fr).toBe('L’image n’a aucun pixel (0×5).');
   });
 
   it('formats the megapixels for the language', () => {
     const err = new ImageImportError('too large', 'too-large', { width: 40000, height: 30000, megapixels: 1200, limit: 50 });
-    const { en, fr } = both(() => imageImportText(err));
+    const { en, fr } = inBoth(() => imageImportText(err));
     expect(en).toContain('40000×30000 is 1,200 megapixels, and the limit is 50');
     expect(fr).toContain('40000×30000 font 1\u202f200 mégapixels, pour une limite de 50');
   });
 
   it('names the file that is not an image', () => {
-    const { fr } = both(() => imageImportText(new ImageImportError('no', 'not-image'), 'notes.txt'));
+    const { fr } = inBoth(() => imageImportText(new ImageImportError('no', 'not-image'), 'notes.txt'));
     expect(fr).toBe('«\u202fnotes.txt\u202f» n’est pas une image que ce navigateur sait lire.');
   });
 });
@@ -149,7 +136,7 @@ describe('failures that cross a model worker', () => {
     port.onmessage!({ data: reply } as MessageEvent);
     const err = await caught(() => req.done);
     expect(failureCode(err)).toBe('download');
-    expect(both(() => errorReason(err)).fr).toBe('le téléchargement a échoué (Could not fetch the model (/w.ddmw): HTTP 404)');
+    expect(inBoth(() => errorReason(err)).fr).toBe('le téléchargement a échoué (Could not fetch the model (/w.ddmw): HTTP 404)');
   });
 
   it('are refused with a code the page does not know', () => {

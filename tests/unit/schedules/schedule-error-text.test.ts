@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeSchedule, ScheduleError, type ScheduleErrorCode } from '../../../src/diffusion';
-import { setPageLocale } from '../../../src/i18n/locale';
-import { overwriteGetLocale } from '../../../src/i18n/paraglide/runtime.js';
 import { scheduleErrorText } from '../../../src/widgets/schedules/schedule-error-text';
+import { useLocale } from '../i18n/page-locale';
 
 function thrown(opts: Parameters<typeof makeSchedule>[0]): ScheduleError {
   try {
@@ -25,18 +24,14 @@ const cases: Array<[ScheduleErrorCode, Parameters<typeof makeSchedule>[0]]> = [
 ];
 
 describe('schedule errors as the reader sees them', () => {
-  const use = (l: 'en' | 'fr') => {
-    setPageLocale(l);
-    overwriteGetLocale(() => l);
-  };
-  afterEach(() => use('en'));
+  afterEach(() => useLocale('en'));
 
   it.for(cases)('%s: the maths core names the failure, and both languages have their own words for it', ([code, opts]) => {
     const err = thrown(opts);
     expect(err.code).toBe(code);
-    use('en');
+    useLocale('en');
     const en = scheduleErrorText(err);
-    use('fr');
+    useLocale('fr');
     const fr = scheduleErrorText(err);
     expect(en).not.toBe(fr);
     // The engineer's English message never leaks into the page.
@@ -47,16 +42,16 @@ describe('schedule errors as the reader sees them', () => {
 
   it('puts the numbers in, formatted for the language', () => {
     const err = thrown({ kind: 'linear', T: 100, betaStart: 0.025, betaEnd: 0.0125 });
-    use('en');
+    useLocale('en');
     expect(scheduleErrorText(err)).toContain('0.025');
-    use('fr');
+    useLocale('fr');
     expect(scheduleErrorText(err)).toContain('0,025');
     // Thousands grouped the French way, with a narrow no-break space.
     expect(scheduleErrorText(thrown({ kind: 'linear', T: 1000, betaStart: 0.5, betaEnd: 0.95 }))).toMatch(/T = 1\u202f000\u202f: .* t = \d+/);
   });
 
   it('says something readable for an error that is not a schedule error', () => {
-    use('fr');
+    useLocale('fr');
     expect(scheduleErrorText(new TypeError('x is undefined'))).toBe('Ces réglages ne donnent pas un échéancier valide');
   });
 });
