@@ -15,7 +15,7 @@ import { modelSchedule } from './model-info';
 import { oneTrainingStep } from '../train/browser-one-step';
 import { runSmokeTest } from '../runtime/smoke-test';
 import { serveRequests } from '../workers/rpc';
-import { failureCode, failureDetail } from '../runtime/failure';
+import { failureReply } from '../runtime/failure';
 
 const models = new Map<number, BrowserModel>();
 
@@ -26,22 +26,20 @@ function loadedModel(id: number) {
   return model;
 }
 const post = (m: WorkerReply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
-/** An error as the page needs it: a code it can word, and the English detail. */
-const failure = (err: unknown) => ({ code: failureCode(err), message: failureDetail(err) });
 
 async function handle(m: WorkerRequest) {
   if (m.type === 'start') {
     try {
       post({ type: 'started', id: m.id, started: await startBackend(m.ask) });
     } catch (err) {
-      post({ type: 'error', id: m.id, ...failure(err) });
+      post({ type: 'error', id: m.id, ...failureReply(err) });
     }
   } else if (m.type === 'load' || m.type === 'load-bytes') {
     let backend: string;
     try {
       backend = await startWorkerBackend(m.backend);
     } catch (err) {
-      post({ type: 'error', ...failure(err) });
+      post({ type: 'error', ...failureReply(err) });
       return;
     }
     try {
@@ -50,7 +48,7 @@ async function handle(m: WorkerRequest) {
       models.set(m.id, model);
       post({ type: 'loaded', id: m.id, config: model.config, meta: model.meta, backend, source: model.source, isTest: model.isTest });
     } catch (err) {
-      post({ type: 'error', id: m.id, ...failure(err) });
+      post({ type: 'error', id: m.id, ...failureReply(err) });
     }
   } else if (m.type === 'unload') {
     const model = models.get(m.model);
@@ -61,7 +59,7 @@ async function handle(m: WorkerRequest) {
       await startWorkerBackend(null);
       post({ type: 'smoke', id: m.id, ...(await runSmokeTest(tf)) });
     } catch (err) {
-      post({ type: 'error', id: m.id, ...failure(err) });
+      post({ type: 'error', id: m.id, ...failureReply(err) });
     }
   } else if (m.type === 'one-step') {
     try {
@@ -69,7 +67,7 @@ async function handle(m: WorkerRequest) {
       const result = await oneTrainingStep({ weights: model.weights, config: model.config, schedule: modelSchedule(model.config, model.meta), ...m.step });
       post({ type: 'one-step', id: m.id, result }, [result.eps.buffer, result.xt.buffer, result.epsHat.buffer, result.err.buffer, result.x0Hat.buffer]);
     } catch (err) {
-      post({ type: 'error', id: m.id, ...failure(err) });
+      post({ type: 'error', id: m.id, ...failureReply(err) });
     }
   } else if (m.type === 'eps') {
     try {
@@ -77,7 +75,7 @@ async function handle(m: WorkerRequest) {
       const eps = await predictEpsBatch(model.weights, model.config, { x: m.x, t: m.t, labels: m.labels, guidance: m.guidance });
       post({ type: 'eps', id: m.id, eps, tensors: tf.memory().numTensors }, [eps.buffer]);
     } catch (err) {
-      post({ type: 'error', id: m.id, ...failure(err) });
+      post({ type: 'error', id: m.id, ...failureReply(err) });
     }
   }
 }

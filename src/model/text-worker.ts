@@ -9,7 +9,7 @@ import '@tensorflow/tfjs-backend-webgpu';
 import { fetchModel, type BrowserModel } from './browser-model';
 import { isTextRequest, type TextReply, type TextRequest } from './text-protocol';
 import { serveRequests } from '../workers/rpc';
-import { CodedError, failureCode, failureDetail } from '../runtime/failure';
+import { CodedError, failureReply } from '../runtime/failure';
 import { tinyTextModel } from './text-model';
 import { sampleTextModel, type TextFrame } from './text-sampling';
 import { startBackend, startWorkerBackend } from './worker-backend';
@@ -55,7 +55,7 @@ async function handle(m: TextRequest) {
       }
     }
   } catch (err) {
-    post({ type: 'error', id: m.id, code: failureCode(err), message: failureDetail(err) });
+    post({ type: 'error', id: m.id, ...failureReply(err) });
   }
 }
 

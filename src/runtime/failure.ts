@@ -19,3 +19,8 @@ export function failureDetail(err: unknown): string {
   if (err instanceof Error) return err.message || err.name;
   return String(err);
 }
+
+/** An error as a worker sends it to the page: a code the page can word, and the English detail. */
+export function failureReply(err: unknown): { code: FailureCode; message: string } {
+  return { code: failureCode(err), message: failureDetail(err) };
+}

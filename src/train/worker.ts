@@ -19,7 +19,7 @@ import { labModelConfig, NO_DATA, readModelFile, selectClasses, TrainingSession,
 import { loadMeter, meterAccuracy } from './browser-quality';
 import { startWorkerTf, nextBackend, webgpuDevice } from './browser-tf';
 import { isToWorker, normaliseSettings, type AccuracyNote, type FromWorker, type LabNote, type LabSettings, type Phase, type ToWorker } from './protocol';
-import { CodedError, failureCode, failureDetail } from '../runtime/failure';
+import { CodedError, failureDetail, failureReply } from '../runtime/failure';
 
 const ctx = self as unknown as DedicatedWorkerGlobalScope;
 const SAVE_EVERY_MS = 20_000;
@@ -46,7 +46,7 @@ function status(note?: LabNote) {
   post({ type: 'status', phase, step: session?.step ?? 0, settings, note });
 }
 function fail(where: string, err: unknown) {
-  post({ type: 'error', where, code: failureCode(err), message: failureDetail(err) });
+  post({ type: 'error', where, ...failureReply(err) });
 }
 
 /** Runs fn after every earlier command (and the step in flight) has finished. */
