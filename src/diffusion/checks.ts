@@ -20,8 +20,9 @@ export function checkLength(a: ArrayLike<number>, b: ArrayLike<number>, nameA: s
 }
 
 /** The caller's `out` if it fits, else a fresh array. `out` may alias an input: every loop is element-wise. */
-export function outArray(n: number, out?: Float64Array): Float64Array {
-  if (out === undefined) return new Float64Array(n);
+/** `out` checked to hold n values, or a new Float64Array(n); a float32 `out` is written in place too. */
+export function outArray<O extends Float64Array | Float32Array = Float64Array>(n: number, out?: O): O {
+  if (out === undefined) return new Float64Array(n) as O;
   if (out.length !== n) throw new RangeError(`out has length ${out.length}, expected ${n}`);
   return out;
 }

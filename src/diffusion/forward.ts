@@ -24,8 +24,7 @@ export function qSample<O extends Float64Array | Float32Array = Float64Array>(
 ): O {
   checkTimestep(schedule, t);
   checkLength(x0, noise, 'x0', 'noise');
-  const y = (out ?? new Float64Array(x0.length)) as O;
-  if (y.length !== x0.length) throw new RangeError(`out has length ${y.length}, expected ${x0.length}`);
+  const y = outArray(x0.length, out);
   const a = schedule.sqrtAlphaBar[t];
   const b = schedule.sqrtOneMinusAlphaBar[t];
   for (let i = 0; i < y.length; i++) y[i] = a * x0[i] + b * noise[i];
