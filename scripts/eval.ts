@@ -41,6 +41,7 @@ import { evaluateScenes } from '../src/train/scene-eval';
 import { guidanceSweepCli, parseScales } from '../src/train/guidance-sweep';
 import { createRng } from '../src/diffusion/rng';
 import { kernelDistanceTo, pickRows } from '../src/train/kid';
+import type { DigitEvalReport } from '../src/train/digit-eval-report';
 
 async function main() {
   const args = parseArgs(process.argv.slice(2), {
@@ -93,6 +94,7 @@ async function main() {
   let images: Uint8Array;
   const t0 = performance.now();
   let genSeconds = 0;
+  let modelStep: number | undefined;
   if (args.samples) {
     const idx = parseIdx(new Uint8Array(readFileSync(String(args.samples))), String(args.samples));
     if (idx.dims[0] !== count) throw new Error(`${args.samples} holds ${idx.dims[0]} images; pass --count ${idx.dims[0]}.`);
@@ -100,6 +102,7 @@ async function main() {
   } else {
     const model = loadModelFromDisk(String(args.model));
     disposeWeights(model.weights);
+    modelStep = typeof model.meta.step === 'number' ? model.meta.step : undefined;
     const x0 = await sampleInWorkers({
       modelPath: model.path, labels, seed: Number(args.seed), sampler: String(args.sampler) as SamplerName, steps: Number(args.steps),
       guidance: Number(args.guidance), workers: Number(args.workers),
@@ -162,7 +165,11 @@ async function main() {
   console.log(`FID proxy vs MNIST test: ${fid.toFixed(3)}   (floor, ${nTrain} MNIST train vs test: ${floor.toFixed(3)}; ${count} MNIST train of the same classes vs test: ${floorSameCount.toFixed(3)})`);
   console.log(`kernel distance (KID) vs MNIST test: ${kid.toFixed(4)}   (${count} MNIST train of the same classes vs test: ${kidFloorMean.toFixed(4)} ± ${kidFloorSd.toFixed(4)}, ${kidFloorDraws.length} draws)`);
   if (args.json) {
-    writeFileSync(String(args.json), JSON.stringify({ count, accuracy: acc, fid, floor, floorSameCount, kid, kidFloorSameCount: { mean: kidFloorMean, sd: kidFloorSd, draws: kidFloorDraws }, perClassFid, genSeconds, args }, null, 1));
+    const report: DigitEvalReport = {
+      count, accuracy: acc, fid, floor, floorSameCount, kid, kidFloorSameCount: { mean: kidFloorMean, sd: kidFloorSd, draws: kidFloorDraws },
+      perClassFid, genSeconds, modelStep, args,
+    };
+    writeFileSync(String(args.json), JSON.stringify(report, null, 1));
   }
 }
 

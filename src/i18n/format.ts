@@ -18,6 +18,11 @@ export function formatNumber(x: number, options: Intl.NumberFormatOptions = {}, 
   return f.format(x);
 }
 
+/** Items joined as a sentence lists them in the page's locale: "10, 20 and 50", « 10, 20 et 50 ». */
+export function formatList(items: readonly string[], locale: Locale = pageLocale()): string {
+  return new Intl.ListFormat(LOCALE_TAGS[locale], { style: 'long', type: 'conjunction' }).format(items);
+}
+
 /** The narrow no-break space French puts before : ; ! ? and inside « ». */
 export const NNBSP = '\u202f';
 

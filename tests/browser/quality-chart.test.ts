@@ -67,6 +67,7 @@ describe('quality against steps chart', () => {
     await frame();
     expect(el.querySelector('[data-testid="quality-pending"]')!.textContent).toContain('Measurement pending');
     expect(el.querySelector('svg')).toBeNull();
-    expect(el.querySelector('[data-testid="quality-command"]')!.textContent).toContain('npm run eval');
+    expect(el.querySelector('[data-testid="quality-command"]')!.textContent).toBe('npm run eval:steps');
+    expect(el.textContent).toMatch(/DDPM and DDIM at 10, 20, 50, 100,? and 1,000 steps/);
   });
 });

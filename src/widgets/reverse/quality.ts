@@ -16,8 +16,9 @@
  */
 import { formatFixed, formatNumber } from '../../i18n/format';
 import { m } from '../../i18n/messages';
+import { QUALITY_SAMPLERS, QUALITY_STEP_COUNTS } from '../../train/digit-eval-report';
 
-export type SamplerKind = 'ddpm' | 'ddim';
+export type SamplerKind = (typeof QUALITY_SAMPLERS)[number];
 
 export interface QualityPoint {
   sampler: SamplerKind;
@@ -60,16 +61,15 @@ export interface QualityData {
   missing: string[];
 }
 
-export const SAMPLERS: readonly SamplerKind[] = ['ddpm', 'ddim'];
-export const STEP_COUNTS = [10, 20, 50, 100, 1000] as const;
+export const SAMPLERS: readonly SamplerKind[] = QUALITY_SAMPLERS;
+export const STEP_COUNTS = QUALITY_STEP_COUNTS;
 export const GOALS = [
   { steps: 20, factor: 1.5 },
   { steps: 50, factor: 1.2 },
 ] as const;
 
-/** The measurement as planned, shown while the file does not exist yet. */
-export const EVAL_COMMAND = (sampler: string, steps: number | string) =>
-  `npm run eval -- --model trained-models/mnist-cond --count 100 --sampler ${sampler} --steps ${steps} --guidance 2 --seed 1 --json ${sampler}-${steps}.json`;
+/** The measurement as planned (scripts/quality-vs-steps.ts), shown while the file does not exist yet. */
+export const EVAL_STEPS_COMMAND = 'npm run eval:steps';
 
 export const settingName = (sampler: SamplerKind, steps: number) => `${sampler.toUpperCase()}-${steps}`;
 
