@@ -4,14 +4,14 @@
  * backend is read against. In-process, after one warm-up step.
  */
 import { createRng } from '../src/diffusion/rng';
-import { loadModelFromDisk } from '../src/model/load';
+import { loadModelFromDisk } from '../src/node/load-model';
 import { modelSchedule } from '../src/model/model-info';
 import { disposeWeights } from '../src/model/params';
-import { sampleTextModel } from '../src/model/text-sampling';
+import { sampleTextModel } from '../src/pipelines/text-sampling';
 import { textMaxTokens } from '../src/model/text-eps';
 import { encodeBatch } from '../src/text/tokenizer';
 import { startNodeBackend } from '../src/backends/node';
-import { generateSamples } from '../src/train/generate';
+import { generateSamples } from '../src/pipelines/generate';
 import { gridLabels } from '../src/widgets/reverse/grid';
 import { TEXT_BENCH_PROMPT } from './text';
 

@@ -5,7 +5,7 @@
  * 32) with the shipped model, and the longest main-thread task seen while it
  * ran (PerformanceObserver 'longtask', i.e. tasks over 50 ms).
  *
- * The network runs in a Web Worker (src/model/browser-worker.ts); `?backend=`
+ * The network runs in a Web Worker (src/workers/model/worker.ts); `?backend=`
  * picks the page's backend, which the worker tries first.
  *
  * Called by bench/run.ts: `rows = await benchSampling(browser, baseUrl)`.

@@ -3,8 +3,8 @@
  *
  * One run, one table: ms/step and images/s of a training step (forward,
  * backward, Adam, EMA) for
- *   - our Node engine: wasm (XNNPACK, SIMD) + our kernels (src/train/wasm-kernels.ts),
- *     on 1 thread and on N threads (data-parallel workers, src/train/node-train-pool.ts);
+ *   - our Node engine: wasm (XNNPACK, SIMD) + our kernels (src/backends/wasm-kernels.ts),
+ *     on 1 thread and on N threads (data-parallel workers, src/node/train-pool.ts);
  *   - stock wasm (no Conv2DBackpropFilter: reported as failing);
  *   - stock cpu (very slow: one step at a small batch, scaled to the full batch and labelled so);
  *   - the same architecture in PyTorch on the CPU (bench/torch_unet.py, /usr/bin/python3,
@@ -21,10 +21,10 @@ import '@tensorflow/tfjs-backend-wasm';
 import { makeSchedule } from '../src/diffusion/schedule';
 import { unetConfig } from '../src/model/config';
 import { describeUNet } from '../src/model/unet';
-import { createTrainPool } from '../src/train/node-train-pool';
+import { createTrainPool } from '../src/node/train-pool';
 import { createTrainer } from '../src/train/trainer';
-import { registerWasmTrainingKernels } from '../src/train/wasm-kernels';
-import { parseArgs } from '../src/train/cli-args';
+import { registerWasmTrainingKernels } from '../src/backends/wasm-kernels';
+import { parseArgs } from '../src/node/cli-args';
 
 const args = parseArgs(process.argv.slice(2), {
   steps: '5', warmup: '2', batch: '64', config: 'mnist-cond', threads: String(cpus().length), 'cpu-batch': '4', 'skip-cpu': false, 'skip-torch': false, python: '/usr/bin/python3',

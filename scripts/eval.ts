@@ -8,7 +8,7 @@
  *  - the digit classifier's accuracy on them (does a "3" look like a 3?);
  *  - the FID proxy: Fréchet distance of the classifier's penultimate features
  *    against MNIST test, next to the floor (MNIST train vs MNIST test);
- *  - the kernel distance (KID, src/train/kid.ts) on the same features against
+ *  - the kernel distance (KID, src/eval/kid.ts) on the same features against
  *    2,000 MNIST test images: unbiased, so unlike the FID proxy it does not
  *    grow as the sample count shrinks; next to MNIST train images at the same
  *    count and class mix (mean and spread of 10 draws), which is its noise.
@@ -17,31 +17,33 @@
  *
  * For a text model, prompts are the captions of held-out scenes (MNIST test
  * digits), and it prints digit-in-cell accuracy, empty-cell rate and
- * attention localisation (src/train/scene-quality.ts), next to the same
+ * attention localisation (src/eval/scene-meter.ts), next to the same
  * meter on the real scenes.
  *
  * npm run eval -- --model trained-models/text-scenes --guidance-sweep 0,1,2,3,5,7.5,10 --prompts 10 --seeds 6 --steps 20 [--json FILE]
  *
  * Lesson 7's trade-off: adherence and diversity against the guidance scale
- * (src/train/guidance-sweep.ts says how each is measured).
+ * (src/eval/guidance-sweep.ts says how each is measured).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fromSigned, loadDigits } from '../src/data/digits';
 import { encodeIdx, parseIdx } from '../src/data/idx';
 import { loadClassifier } from '../src/model/classifier';
-import { loadModelFromDisk } from '../src/model/load';
+import { loadModelFromDisk } from '../src/node/load-model';
 import { disposeWeights } from '../src/model/params';
-import { labelsFor, type SamplerName } from '../src/train/generate';
-import { sampleInWorkers } from '../src/train/node-sample-pool';
-import { startNodeBackend } from '../src/train/node-backend';
-import { accuracyOf, featureGaussian, frechetDistance, runClassifier } from '../src/train/quality';
-import { parseArgs } from '../src/train/cli-args';
-import { evaluateScenes } from '../src/train/scene-eval';
-import { guidanceSweepCli, parseScales } from '../src/train/guidance-sweep';
+import { labelsFor } from '../src/pipelines/generate';
+import type { SamplerName } from '../src/diffusion/sampler-choice';
+import { sampleInWorkers } from '../src/node/sample-pool';
+import { startNodeBackend } from '../src/backends/node';
+import { accuracyOf, featureGaussian, frechetDistance, runClassifier } from '../src/eval/digit-meter';
+import { parseArgs } from '../src/node/cli-args';
+import { evaluateScenes } from '../src/node/scene-eval';
+import { parseScales } from '../src/eval/guidance-sweep';
+import { guidanceSweepCli } from '../src/node/guidance-sweep-cli';
 import { createRng } from '../src/diffusion/rng';
-import { kernelDistanceTo, pickRows } from '../src/train/kid';
-import type { DigitEvalReport } from '../src/train/digit-eval-report';
+import { kernelDistanceTo, pickRows } from '../src/eval/kid';
+import type { DigitEvalReport } from '../src/eval/digit-report';
 
 async function main() {
   const args = parseArgs(process.argv.slice(2), {

@@ -12,10 +12,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadModelFromDisk } from '../src/model/load';
+import { loadModelFromDisk } from '../src/node/load-model';
 import { disposeWeights } from '../src/model/params';
-import { parseArgs } from '../src/train/cli-args';
-import { QUALITY_SAMPLERS, QUALITY_STEP_COUNTS, type DigitEvalReport, type QualityVsStepsFile } from '../src/train/digit-eval-report';
+import { parseArgs } from '../src/node/cli-args';
+import { QUALITY_SAMPLERS, QUALITY_STEP_COUNTS, type DigitEvalReport, type QualityVsStepsFile } from '../src/eval/digit-report';
 
 const args = parseArgs(process.argv.slice(2), {
   model: 'trained-models/mnist-cond', count: '500', guidance: '1.4', seed: '1', runs: '.tmp/quality-vs-steps',

@@ -19,11 +19,12 @@ import { cpus } from 'node:os';
 import { fromSigned } from '../src/data/digits';
 import { encodeIdx } from '../src/data/idx';
 import { disposeWeights } from '../src/model/params';
-import { loadModelFromDisk } from '../src/model/load';
-import { startNodeBackend } from '../src/train/node-backend';
-import { labelsFor, type SamplerName } from '../src/train/generate';
-import { sampleInWorkers } from '../src/train/node-sample-pool';
-import { parseArgs } from '../src/train/cli-args';
+import { loadModelFromDisk } from '../src/node/load-model';
+import { startNodeBackend } from '../src/backends/node';
+import { labelsFor } from '../src/pipelines/generate';
+import type { SamplerName } from '../src/diffusion/sampler-choice';
+import { sampleInWorkers } from '../src/node/sample-pool';
+import { parseArgs } from '../src/node/cli-args';
 import { tokenize } from '../src/text/tokenizer';
 
 async function main() {

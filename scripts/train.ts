@@ -18,7 +18,7 @@
  * optimiser checkpoint was kept): weights and EMA from FILE, fresh Adam with a
  * warm-up of --warmup steps, the step counter continuing at the file's step.
  * --workers N (default: every core) splits each step's batch across N threads
- * (src/train/node-train-pool.ts); the result is the one-thread step's up to
+ * (src/node/train-pool.ts); the result is the one-thread step's up to
  * the order of float additions.
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -36,11 +36,11 @@ import { loadWeights } from '../src/model/weight-io';
 import { groundingTargets } from '../src/train/grounding';
 import { decodeCheckpoint, encodeCheckpoint, exportEmaWeights } from '../src/train/checkpoint';
 import { trainRecipe } from '../src/train/configs';
-import { startNodeBackend } from '../src/train/node-backend';
-import { createTrainPool } from '../src/train/node-train-pool';
+import { startNodeBackend } from '../src/backends/node';
+import { createTrainPool } from '../src/node/train-pool';
 import { createTrainer, stateFromWeights, type TrainerState } from '../src/train/trainer';
 import { trainClassifier } from '../src/train/train-classifier';
-import { parseArgs } from '../src/train/cli-args';
+import { parseArgs } from '../src/node/cli-args';
 
 const argv = process.argv.slice(2);
 if (argv[argv.indexOf('--config') + 1] === 'digit-classifier' && argv.includes('--config')) {

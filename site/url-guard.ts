@@ -5,8 +5,8 @@
  * replaces the current one, with every other parameter and the fragment kept;
  * the page's URL notice says what was changed.
  */
-import { repairSearch } from '../src/runtime/url-repair';
-import { urlNotices } from '../src/runtime/url-notices.svelte';
+import { repairSearch } from '../src/page/url-repair';
+import { urlNotices } from '../src/page/url-notices.svelte';
 
 const { search, issues } = repairSearch(location.search);
 if (search !== location.search) {

@@ -3,7 +3,7 @@
  * figures' typed parameter lists, the same objects the widgets read. Exercise
  * links are checked against it.
  */
-import type { ParamSpec } from '../../src/runtime/url-params';
+import type { ParamSpec } from '../../src/page/url-params';
 import whatIsDiffusion from '../scenes/what-is-diffusion';
 import forwardProcess from '../scenes/forward-process';
 import noiseSchedules from '../scenes/noise-schedules';

@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { registerWasmTrainingKernels } from '../train/wasm-kernels';
+import { registerWasmTrainingKernels } from './wasm-kernels';
 
 export async function startNodeBackend(name = 'wasm'): Promise<string> {
   if (name === 'wasm') registerWasmTrainingKernels();

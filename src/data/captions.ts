@@ -31,9 +31,15 @@ import {
   NUMBER_WORDS,
   NUMERALS,
   ROW_WORDS,
-} from './vocabulary';
-// Types only: scenes.ts imports this module at run time, so importing values back would be a cycle.
-import type { Cell, SceneSpec } from './scenes';
+} from '../text/vocabulary';
+
+/** A quarter of the scene's canvas. */
+export type Cell = 'tl' | 'tr' | 'bl' | 'br';
+
+/** What a scene shows: 0–2 digits in distinct cells, in the order a caption mentions them. No digits = unconditional. */
+export interface SceneSpec {
+  digits: { label: number; cell: Cell }[];
+}
 
 export type CaptionStyle = 'varied' | 'canonical';
 

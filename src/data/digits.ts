@@ -14,7 +14,7 @@
 import { maybeGunzip } from './gunzip';
 import { IdxError, parseIdx } from './idx';
 import { download } from './download-error';
-import type { FailureCode } from '../runtime/failure-codes';
+import type { FailureCode } from '../failures/failure-codes';
 
 export type DatasetName = 'mnist' | 'fashion';
 export type Split = 'train' | 'test';

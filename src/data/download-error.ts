@@ -4,7 +4,7 @@
  * page says so in the reader's language, with this English message after it
  * as the technical detail.
  */
-import type { FailureCode } from '../runtime/failure-codes';
+import type { FailureCode } from '../failures/failure-codes';
 export class DownloadError extends Error {
   override name = 'DownloadError';
   readonly failureCode: FailureCode = 'download';

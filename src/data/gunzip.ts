@@ -6,7 +6,7 @@
  * `Content-Encoding: gzip`, so fetch() may already have unzipped them: we only
  * decompress when the bytes start with the gzip magic 1f 8b.
  */
-import type { FailureCode } from '../runtime/failure-codes';
+import type { FailureCode } from '../failures/failure-codes';
 
 export class GzipError extends Error {
   override name = 'GzipError';

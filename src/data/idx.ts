@@ -5,7 +5,7 @@
  *   data   = product(dims) values, row-major
  * Only unsigned bytes are needed here; other types are refused by name.
  */
-import type { FailureCode } from '../runtime/failure-codes';
+import type { FailureCode } from '../failures/failure-codes';
 
 export class IdxError extends Error {
   override name = 'IdxError';

@@ -21,10 +21,9 @@
  * TEST digits only, so evaluation never shows the model a digit it saw.
  */
 import { createRng, deriveSeed, type Rng } from '../diffusion/index';
-import { captionFor, type CaptionStyle } from './captions';
+import { captionFor, type CaptionStyle, type Cell, type SceneSpec } from './captions';
 import { IMAGE_SIZE, indicesOfClass, type DigitSet, type Split } from './digits';
 
-export type Cell = 'tl' | 'tr' | 'bl' | 'br';
 /** Cells in reading order; also the order of canonical captions. */
 export const CELLS: readonly Cell[] = ['tl', 'tr', 'bl', 'br'];
 /** How a cell is said in a canonical caption. */
@@ -48,11 +47,6 @@ export const CELL_ORIGIN: Readonly<Record<Cell, { x: number; y: number }>> = {
   bl: { x: 0, y: CELL_SIZE },
   br: { x: CELL_SIZE, y: CELL_SIZE },
 };
-
-/** What a scene shows: 0–2 digits in distinct cells, in the order a caption mentions them. No digits = unconditional. */
-export interface SceneSpec {
-  digits: { label: number; cell: Cell }[];
-}
 
 /** Scene splits and the MNIST split each one draws digits from. */
 export type SceneSplit = 'train' | 'eval';

@@ -58,3 +58,12 @@ export {
   type DdpmVariance,
 } from './ddpm';
 export { evenTimes, noisedAt, signalAt } from './frames';
+export {
+  createSampler,
+  SAMPLER_KINDS,
+  SAMPLER_NAMES,
+  samplerKindOf,
+  type SamplerChoice,
+  type SamplerKind,
+  type SamplerName,
+} from './sampler-choice';

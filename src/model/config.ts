@@ -1,5 +1,5 @@
 import { textEncoderProblems, type TextEncoderConfig } from './text-encoder-spec';
-import { MAX_TOKENS, VOCAB_SIZE } from '../data/vocabulary';
+import { MAX_TOKENS, VOCAB_SIZE } from '../text/vocabulary';
 
 /**
  * The U-Net's shape, as plain data. One config fully determines the weights'

@@ -15,7 +15,7 @@ import type { UNetConfig } from './config';
 import { validateConfig } from './config';
 import { decodeHalf, encodeHalf } from './float16';
 import { describeUNet } from './unet-spec';
-import type { FailureCode } from '../runtime/failure-codes';
+import type { FailureCode } from '../failures/failure-codes';
 
 export const MAGIC = 'DDMW';
 export const FORMAT_VERSION = 1;

@@ -29,7 +29,7 @@
  * are written canonically ("top right"). The result is always a caption that
  * parseCaption understands and that fits MAX_TOKENS.
  */
-import { NUMBER_WORDS, NUMERALS } from '../data/vocabulary';
+import { NUMBER_WORDS, NUMERALS } from './vocabulary';
 import { lex, type Piece } from './tokenizer';
 
 export interface CondensedPrompt {

@@ -26,7 +26,7 @@
  *     in different cells, joined by "and". Everything else is reported, as
  *     typed, with the reason: nothing is dropped silently.
  */
-import { NUMBER_WORDS } from '../data/vocabulary';
+import { NUMBER_WORDS } from './vocabulary';
 import { lex, type Piece } from './tokenizer';
 
 /** Why part of a French prompt did not reach the model. */

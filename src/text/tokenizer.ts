@@ -22,7 +22,7 @@
  * Offsets `start`/`end` are UTF-16 indices into the ORIGINAL text, so the UI
  * can highlight `text.slice(start, end)` even when normalisation changed it.
  */
-import { MAX_TOKENS, PAD_ID, tokenId, UNK_ID, VOCAB } from '../data/vocabulary';
+import { MAX_TOKENS, PAD_ID, tokenId, UNK_ID, VOCAB } from './vocabulary';
 
 export type PieceKind = 'word' | 'number' | 'punct' | 'symbol';
 

@@ -20,8 +20,9 @@
  * where "top" should look.
  */
 import * as tf from '@tensorflow/tfjs';
-import { CELLS, type SceneSpec } from '../data/scenes';
-import { cellIndexAt, digitTokenPositions } from './scene-quality';
+import { CELLS } from '../data/scenes';
+import { type SceneSpec } from '../data/captions';
+import { cellIndexAt, digitTokenPositions } from '../eval/scene-meter';
 
 /** No target for this token (not a digit word, or a dropped caption). */
 export const NO_CELL = -1;

@@ -6,7 +6,7 @@
  * digit asked for in 91.5% of its samples at step 854 (its model card).
  * Other settings have no such measurement, so they get no estimate.
  */
-import { DEFAULT_SETTINGS, type LabSettings } from './protocol';
+import { DEFAULT_SETTINGS, type LabSettings } from './lab-settings';
 
 /** From trained-models/mnist-cond/README.md: 91.5% classifier accuracy at step 854. */
 export const READABLE_STEPS = 854;

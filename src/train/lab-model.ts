@@ -4,7 +4,7 @@
  */
 import { makeSchedule, type Schedule } from '../diffusion/schedule';
 import { unetConfig, type UNetConfig } from '../model/config';
-import type { LabSettings } from './protocol';
+import type { LabSettings } from './lab-settings';
 
 /** The U-Net a lab setting trains: the shipped mnist-cond architecture at the chosen width. */
 export function labModelConfig(s: Pick<LabSettings, 'preset' | 'width' | 'T'>): UNetConfig {

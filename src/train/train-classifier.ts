@@ -13,8 +13,8 @@ import { loadDigits } from '../data/digits';
 import { classifierForward, classifierParams, DIGIT_CLASSIFIER, initClassifier, saveClassifier } from '../model/classifier';
 import { toVariables, type Weights } from '../model/params';
 import { adamUpdate, createAdamState } from './adam';
-import { classifierAccuracy } from './quality';
-import { startNodeBackend } from './node-backend';
+import { classifierAccuracy } from '../eval/digit-meter';
+import { startNodeBackend } from '../backends/node';
 
 export interface ClassifierTrainingArgs {
   epochs: string;

@@ -14,7 +14,7 @@ import type { Schedule } from '../diffusion/schedule';
 import type { UNetConfig } from '../model/config';
 import { describeUNet, initUNet, unetForward } from '../model/unet';
 import { disposeWeights, toVariables, type VariableWeights, type Weights } from '../model/params';
-import { adamEmaUpdate } from './adam-kernel';
+import { adamEmaUpdate } from '../backends/adam-kernel';
 import { groundingLoss, NO_CELL } from './grounding';
 import { minSnrWeights } from './loss';
 
@@ -145,7 +145,7 @@ export interface Trainer {
   /** One optimisation step on a batch. Disposes everything it makes. */
   trainStep(batch: Batch): Promise<StepResult>;
   /**
-   * Data parallelism (src/train/node-train-pool.ts): the gradients of images
+   * Data parallelism (src/node/train-pool.ts): the gradients of images
    * [lo, hi) of a noised batch with the loss divided by `denom` (the whole
    * batch's size), as tensors in parameter order that the caller disposes...
    */

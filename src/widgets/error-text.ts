@@ -1,6 +1,6 @@
 /**
  * Failures in the reader's words and language. Errors keep English messages
- * for engineers and logs; here each failure code (src/runtime/failure-codes.ts)
+ * for engineers and logs; here each failure code (src/failures/failure-codes.ts)
  * becomes a clause from the catalogues, with the technical detail after it in
  * parentheses where it helps. A clause, not a sentence: it goes after a
  * widget's own lead ("Sampling failed: …"), or into errorText's.
@@ -8,8 +8,8 @@
 import type { ImageImportError } from '../data/image-import';
 import { formatNumber } from '../i18n/format';
 import { m } from '../i18n/messages';
-import { failureCode, failureDetail } from '../runtime/failure';
-import type { FailureCode } from '../runtime/failure-codes';
+import { failureCode, failureDetail } from '../failures/failure';
+import type { FailureCode } from '../failures/failure-codes';
 
 /** The reader's clause for a failure code; `detail` is the English technical detail. */
 export function failureReason(code: FailureCode, detail: string): string {

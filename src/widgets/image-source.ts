@@ -7,7 +7,7 @@
  * src=upload opens that tab and shows the data-set image until the reader
  * draws or uploads again.
  */
-import { enumParam, intParam } from '../runtime/url-params';
+import { enumParam, intParam } from '../page/url-params';
 import type { DatasetName } from '../data/digits';
 import { m } from '../i18n/messages';
 

@@ -1,6 +1,6 @@
 /**
  * One small request/reply helper for every Web Worker of the site, the way
- * src/train/protocol.ts talks: each message is checked on arrival by a type
+ * src/workers/training/protocol.ts talks: each message is checked on arrival by a type
  * guard, and a bad one is reported instead of half-handled.
  *
  * Page side: `RequestChannel` numbers each request, keeps its pending
@@ -13,7 +13,7 @@
  * without one is about the whole worker (it could not start).
  */
 
-import { CodedError, type FailureCode } from '../runtime/failure-codes';
+import { CodedError, type FailureCode } from '../failures/failure-codes';
 
 /** What the page needs of a Worker (a MessagePort-like object in tests). */
 export interface WorkerPort {

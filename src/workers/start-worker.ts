@@ -6,8 +6,8 @@
  * reasons, numbers) are in the page's language.
  */
 import { pageLocale } from '../i18n/locale';
+import type { WorkerRole } from './tf-worker';
 
-export type WorkerRole = 'model' | 'text' | 'training';
 
 export function startTfWorker(role: WorkerRole): Worker {
   return new Worker(new URL('./tf-worker.ts', import.meta.url), { type: 'module', name: `${role} ${pageLocale()}` });

@@ -10,7 +10,6 @@
  * language from it. Messages that arrive while the role loads are kept and
  * handed to it in order.
  */
-import type { WorkerRole } from './start-worker';
 import { isLocale, pageLocale, setPageLocale } from '../i18n/locale';
 import { overwriteGetLocale } from '../i18n/paraglide/runtime.js';
 
@@ -22,10 +21,13 @@ const [role, locale] = scope.name.split(' ');
 if (locale && isLocale(locale)) setPageLocale(locale);
 overwriteGetLocale(pageLocale);
 
+/** What a worker started by startTfWorker (start-worker.ts) runs, by the name it was given. */
+export type WorkerRole = 'model' | 'text' | 'training';
+
 const roles: Record<WorkerRole, () => Promise<unknown>> = {
-  model: () => import('../model/browser-worker'),
-  text: () => import('../model/text-worker'),
-  training: () => import('../train/worker'),
+  model: () => import('./model/worker'),
+  text: () => import('./text/worker'),
+  training: () => import('./training/worker'),
 };
 
 const load = roles[role as WorkerRole];

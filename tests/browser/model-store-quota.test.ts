@@ -5,7 +5,7 @@
  * is still there, whole (checkpoint and model from the same step).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { idbClear, idbGet, idbPutBoth, StorageFullError, STORE_MESSAGES } from '../../src/runtime/model-store-idb';
+import { idbClear, idbGet, idbPutBoth, StorageFullError, STORE_MESSAGES } from '../../src/model/reader-store-idb';
 
 const save = (step: number) =>
   idbPutBoth(

@@ -5,8 +5,8 @@
 // reported with its reason.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Rank } from '@tensorflow/tfjs';
-import { startTf } from '../../src/runtime/tf-runtime';
-import { runSmokeTest, SMOKE_EXPECTED } from '../../src/runtime/smoke-test';
+import { startTf } from '../../src/backends/page';
+import { runSmokeTest, SMOKE_EXPECTED } from '../../src/backends/smoke-test';
 
 const realGpu = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(navigator), 'gpu');
 

@@ -1,16 +1,16 @@
-// The model worker (src/model/browser-worker.ts, via src/workers/rpc.ts) gives the same ε̂ as the
+// The model worker (src/workers/model/worker.ts, via src/workers/rpc.ts) gives the same ε̂ as the
 // main-thread path for the shipped model, on the same backend.
 import { describe, expect, it } from 'vitest';
-import { startTf } from '../../src/runtime/tf-runtime';
+import { startTf } from '../../src/backends/page';
 import { fetchModel, disposeModel } from '../../src/model/browser-model';
 import { predictEpsBatch } from '../../src/model/browser-eps';
-import { loadPageModel } from '../../src/model/browser-sampler-client';
+import { loadPageModel } from '../../src/workers/model/client';
 import { unetConfig } from '../../src/model/config';
 import { disposeWeights, readWeights } from '../../src/model/params';
 import { initUNet } from '../../src/model/unet';
 import { saveWeights } from '../../src/model/weight-io';
 import { makeSchedule } from '../../src/diffusion/schedule';
-import { oneTrainingStep } from '../../src/train/browser-one-step';
+import { oneTrainingStep } from '../../src/train/one-step';
 
 describe('model worker', () => {
   // wasm: what the page itself chooses here (no hardware GPU); one backend per file, since the page's model worker is shared.

@@ -5,11 +5,12 @@
 // "all T steps" case uses a schedule of T = 50 (the first and last step counts
 // of a small-T schedule), and the full T = 1000 schedule is run with 1 step.
 import { describe, expect, it } from 'vitest';
-import { startTf } from '../../src/runtime/tf-runtime';
+import { startTf } from '../../src/backends/page';
 import { makeSchedule } from '../../src/diffusion';
 import { predictEpsBatch } from '../../src/model/browser-eps';
 import { tinyTestModel, disposeModel } from '../../src/model/browser-model';
-import { buildSampler, seededStart, Trajectory, type SamplerChoice } from '../../src/widgets/reverse/trajectory';
+import { buildSampler, seededStart, Trajectory } from '../../src/widgets/reverse/trajectory';
+import type { SamplerChoice } from '../../src/diffusion/sampler-choice';
 
 async function runOnce(m: ReturnType<typeof tinyTestModel>, T: number, choice: SamplerChoice, seed: number, batch = 1) {
   const schedule = makeSchedule({ kind: 'linear', T });

@@ -7,12 +7,13 @@
 // a lost GPU: deviceLost → fallback to wasm → the saved state → resume.
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { startWorkerTf } from '../../src/train/browser-tf';
-import { selectClasses, TrainingSession } from '../../src/train/browser-session';
+import { startWorkerTf } from '../../src/backends/training-worker';
+import { selectClasses, TrainingSession } from '../../src/train/lab-session';
 import { loadDigits } from '../../src/data/digits';
-import { normaliseSettings, TINY_SETTINGS, isFromWorker, type FromWorker } from '../../src/train/protocol';
+import { isFromWorker, type FromWorker } from '../../src/workers/training/protocol';
+import { normaliseSettings, TINY_SETTINGS } from '../../src/train/lab-settings';
 import { signedToRgba } from '../../src/viz/grey';
-import { idbClear } from '../../src/runtime/model-store-idb';
+import { idbClear } from '../../src/model/reader-store-idb';
 
 /** A fresh tiny lab model on `override`'s backend, trained `steps` times on one fixed batch. */
 async function trainFixedBatch(override: 'webgpu' | null, steps: number) {
@@ -97,7 +98,7 @@ describe('training in the browser', () => {
 
   it('the worker speaks the protocol: start, progress, pause, saved, resume; a lost GPU falls back to wasm from the last save', async () => {
     await idbClear();
-    const worker = new Worker(new URL('../../src/train/worker.ts', import.meta.url), { type: 'module' });
+    const worker = new Worker(new URL('../../src/workers/training/worker.ts', import.meta.url), { type: 'module' });
     const seen: FromWorker[] = [];
     const waitFor = (pred: (m: FromWorker) => boolean, ms = 150_000) =>
       new Promise<FromWorker>((resolve, reject) => {

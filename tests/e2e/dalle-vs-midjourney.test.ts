@@ -5,7 +5,7 @@
  * guidance settings share prompt and noise; bad prompts never throw.
  */
 import { describe, expect, inject, it } from 'vitest';
-import { MAX_TOKENS } from '../../src/data/vocabulary';
+import { MAX_TOKENS } from '../../src/text/vocabulary';
 import { pageForFile, textOf, waitForText } from './browser';
 import { canvasGrey, maxAbsDiff } from './canvas';
 

@@ -10,7 +10,7 @@ import { join, relative } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { lessons } from '../../lessons/registry';
 import { embedPages } from '../../lessons/figures';
-import { VOCAB } from '../../src/data/vocabulary';
+import { VOCAB } from '../../src/text/vocabulary';
 import { launch, watchedPage } from './browser';
 
 const base = inject('baseUrl');

@@ -25,7 +25,7 @@ const bytes = saveWeights(config, initValues(specs, { seed: 3, zeroFinal: false 
   meta: { step: 1234, dataset: 'fashion', classes: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], schedule: 'cosine' },
 });
 
-/** Puts a model where the training lab saves the reader's (src/runtime/model-store-idb.ts, record 'yours'). */
+/** Puts a model where the training lab saves the reader's (src/model/reader-store-idb.ts, record 'yours'). */
 async function storeYourModel(p: Page) {
   await p.evaluate(async (data) => {
     await new Promise<void>((resolve, reject) => {

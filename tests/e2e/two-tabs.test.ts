@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DESKTOP, launch } from './browser';
 import { OFFLINE_PREF_KEY } from '../../site/offline/offline-status';
-import { DB_NAME, STORE } from '../../src/runtime/model-store-idb';
+import { DB_NAME, STORE } from '../../src/model/reader-store-idb';
 import { decodeCheckpoint } from '../../src/train/checkpoint';
 
 const base = inject('baseUrl');

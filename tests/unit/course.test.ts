@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { lessons, lessonBySlug } from '../../lessons/registry';
 import { courses, exerciseHref, exerciseTarget } from '../../lessons/course';
 import { lessonUrlSpecs } from '../../lessons/course/url-specs';
-import { readParams } from '../../src/runtime/url-params';
+import { readParams } from '../../src/page/url-params';
 
 const source = (slug: string) => {
   const l = lessonBySlug(slug)!;

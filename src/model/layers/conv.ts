@@ -12,7 +12,7 @@ const fuseBias = () => tf.getBackend() === 'wasm';
 
 /**
  * Optional kernel: a conv's filter and bias gradients from one pass over dy
- * (the wasm engine registers it, src/train/wasm-kernels.ts). Inputs x, dy;
+ * (the wasm engine registers it, src/backends/wasm-kernels.ts). Inputs x, dy;
  * attrs as Conv2DBackpropFilter's; outputs [dW, db].
  */
 export const CONV_FILTER_BIAS_GRAD = 'DDConv2DFilterBiasGrad';

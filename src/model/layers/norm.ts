@@ -7,7 +7,7 @@ export const GROUP_NORM_EPS = 1e-5;
 /**
  * Name of an optional fused kernel: GroupNorm, then (if attrs.silu) SiLU.
  * Backends that register it (the wasm training path, see
- * src/train/wasm-kernels.ts) run one pass instead of ~35 small ops per
+ * src/backends/wasm-kernels.ts) run one pass instead of ~35 small ops per
  * norm; elsewhere the same maths runs as plain TF.js ops. It has three
  * outputs: the result; sigmoid(y) of the normalised y when attrs.silu (a
  * one-element placeholder otherwise); and the per-(image, channel) 1/σ and

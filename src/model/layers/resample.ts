@@ -3,7 +3,7 @@ import { backendHas } from './optional-kernels';
 
 /**
  * Name of an optional fused kernel for nearest 2× upsampling, and of its
- * gradient. The wasm training path registers both (src/train/wasm-kernels.ts):
+ * gradient. The wasm training path registers both (src/backends/wasm-kernels.ts):
  * one pass over the heap each way instead of a broadcast add and a
  * five-dimensional Sum. Elsewhere upsample2x uses plain ops.
  */

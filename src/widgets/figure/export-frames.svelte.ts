@@ -5,7 +5,7 @@
  * FigureHandle, keyed by it, so that the export feature stays in one place.
  */
 import type { GifFrame } from '../../viz/export-gif';
-import { useFigure, type FigureHandle } from '../figure-context.svelte';
+import { useFigure, type FigureHandle } from '../../page/figure-state.svelte';
 
 export type FrameSource = () => GifFrame[];
 

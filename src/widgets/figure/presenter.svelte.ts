@@ -5,8 +5,8 @@
  * figure redraws itself; the reader's own values are snapshot on entry and put
  * back on leaving, so presenting costs them nothing.
  */
-import { liveKeys, readLive, writeLive } from '../../runtime/url-registry';
-import { figureAnchor } from '../figure-context.svelte';
+import { liveKeys, readLive, writeLive } from '../../page/url-registry';
+import { figureAnchor } from '../../page/figure-state.svelte';
 import { isControl, move, presenterAction, stopsOf, tweenValue, type Stop } from './presenter-logic';
 import type { LessonScenes } from './scenes';
 

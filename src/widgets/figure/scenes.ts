@@ -4,7 +4,7 @@
  * tour). A scene sets some of the lesson's URL keys; presenter mode steps
  * through them, and the figure's widgets, which read those very keys, follow.
  */
-import type { ParamSpec, ParamValues } from '../../runtime/url-params';
+import type { ParamSpec, ParamValues } from '../../page/url-params';
 
 export interface Scene<S extends ParamSpec> {
   /** What the presenter says it shows, e.g. "DDIM, 50 steps". */

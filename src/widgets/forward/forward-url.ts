@@ -1,6 +1,6 @@
 /** Lesson 2's URL state: the image, the time t, the noise seed and the schedule. */
 import { SCHEDULE_KINDS, type ScheduleKind } from '../../diffusion';
-import { enumParam, intParam } from '../../runtime/url-params';
+import { enumParam, intParam } from '../../page/url-params';
 import { SEED_MAX } from '../controls/seed';
 import { imageSourceParams } from '../image-source';
 

@@ -6,10 +6,10 @@
  * read from IndexedDB. It follows the choice: switching reloads, and every
  * widget of lessons 1 and 5 shares each load.
  */
-import { ensureTf } from '../../runtime/runtime.svelte';
-import { modelStore } from '../../runtime/model-store.svelte';
-import { idbGet, NoModelYetError } from '../../runtime/model-store-idb';
-import { loadPageModel, startModelBackend, type ModelSpec, type PageModel } from '../../model/browser-sampler-client';
+import { ensureTf } from '../../page/runtime.svelte';
+import { modelStore } from '../../page/model-store.svelte';
+import { idbGet, NoModelYetError } from '../../model/reader-store-idb';
+import { loadPageModel, startModelBackend, type ModelSpec, type PageModel } from '../../workers/model/client';
 import { modelInfo, type ModelInfo } from '../../model/model-info';
 import { m } from '../../i18n/messages';
 import { errorReason } from '../error-text';

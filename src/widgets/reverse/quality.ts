@@ -7,7 +7,7 @@
  *
  * Runs may carry the kernel distance (`kid`, and `kidFloorSameCount`:
  * { mean, sd } of real training digits at the same count), which eval
- * prints since it is unbiased at small counts (src/train/kid.ts).
+ * prints since it is unbiased at small counts (src/eval/kid.ts).
  *
  * (a bare array of runs is read too). Nothing is invented: a missing file, or
  * one without usable runs, gives `null` and the chart says the measurement is
@@ -16,12 +16,12 @@
  */
 import { formatFixed, formatNumber } from '../../i18n/format';
 import { m } from '../../i18n/messages';
-import { QUALITY_SAMPLERS, QUALITY_STEP_COUNTS } from '../../train/digit-eval-report';
+import type { SamplerName } from '../../diffusion/sampler-choice';
+import { QUALITY_SAMPLERS, QUALITY_STEP_COUNTS } from '../../eval/digit-report';
 
-export type SamplerKind = (typeof QUALITY_SAMPLERS)[number];
 
 export interface QualityPoint {
-  sampler: SamplerKind;
+  sampler: SamplerName;
   steps: number;
   /** FID proxy (lower is better). */
   fid: number;
@@ -61,7 +61,7 @@ export interface QualityData {
   missing: string[];
 }
 
-export const SAMPLERS: readonly SamplerKind[] = QUALITY_SAMPLERS;
+export const SAMPLERS: readonly SamplerName[] = QUALITY_SAMPLERS;
 export const STEP_COUNTS = QUALITY_STEP_COUNTS;
 export const GOALS = [
   { steps: 20, factor: 1.5 },
@@ -71,7 +71,7 @@ export const GOALS = [
 /** The measurement as planned (scripts/quality-vs-steps.ts), shown while the file does not exist yet. */
 export const EVAL_STEPS_COMMAND = 'npm run eval:steps';
 
-export const settingName = (sampler: SamplerKind, steps: number) => `${sampler.toUpperCase()}-${steps}`;
+export const settingName = (sampler: SamplerName, steps: number) => `${sampler.toUpperCase()}-${steps}`;
 
 function num(v: unknown): number | undefined {
   return typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : undefined;
@@ -134,7 +134,7 @@ export function parseQuality(json: unknown): QualityData | null {
 }
 
 export interface QualityRow {
-  sampler: SamplerKind;
+  sampler: SamplerName;
   /** 'DDPM' or 'DDIM', the legend's name. */
   name: string;
   steps: number;

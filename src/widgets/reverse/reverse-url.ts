@@ -4,10 +4,10 @@
  */
 import { TIMESTEP_SPACINGS, type TimestepSpacing } from '../../diffusion/timesteps';
 import { GUIDANCE_DEFAULT, GUIDANCE_MAX } from '../controls/guidance';
-import { boolParam, enumParam, intParam, numParam } from '../../runtime/url-params';
+import { boolParam, enumParam, intParam, numParam } from '../../page/url-params';
 import { SEED_MAX } from '../controls/seed';
 import { imageSourceParams } from '../image-source';
-import { SAMPLER_KINDS } from './trajectory';
+import { SAMPLER_KINDS } from '../../diffusion/sampler-choice';
 
 export const DIGITS = ['none', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 export type Digit = (typeof DIGITS)[number];

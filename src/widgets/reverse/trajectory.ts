@@ -10,17 +10,12 @@
  * t = timesteps[k] + 1) with the ε̂ and x̂₀ of that step; position n is the
  * final x_0 (paper t = 0), shown with the last step's ε̂ and x̂₀.
  */
-import { createDdimSampler } from '../../diffusion/ddim';
-import { createDdpmSampler } from '../../diffusion/ddpm';
 import { createRng, type Rng } from '../../diffusion/rng';
 import { runSampler, type EpsPredictor, type Sampler, type SamplerFrame } from '../../diffusion/sampler';
 import type { Schedule } from '../../diffusion/schedule';
-import type { TimestepSpacing } from '../../diffusion/timesteps';
+import { createSampler, type SamplerChoice, type SamplerKind } from '../../diffusion/sampler-choice';
 import { formatNumber } from '../../i18n/format';
 import { m } from '../../i18n/messages';
-
-export const SAMPLER_KINDS = ['ddpm-beta', 'ddpm-posterior', 'ddim'] as const;
-export type SamplerKind = (typeof SAMPLER_KINDS)[number];
 
 export const SAMPLER_LABELS: Readonly<Record<SamplerKind, string>> = {
   'ddpm-beta': 'DDPM, σ² = β_t',
@@ -28,38 +23,21 @@ export const SAMPLER_LABELS: Readonly<Record<SamplerKind, string>> = {
   get ddim() { return m.sampler_ddim(); },
 };
 
-export interface SamplerChoice {
-  kind: SamplerKind;
-  /** Network calls, 1..T. */
-  steps: number;
-  spacing: TimestepSpacing;
-  /** DDIM only: 0 deterministic … 1 DDPM-like. */
-  eta: number;
-  /**
-   * Clamp x̂₀ to the pixel range [−1, 1] before the step uses it (DDIM then
-   * recomputes ε̂ from the clamped x̂₀): improved-diffusion's clip_denoised and
-   * diffusers' clip_sample, both on by default there. Default false here.
-   */
-  clip?: boolean;
-}
-
+/** The figures' sampler: steps rounded and kept within 1..T, as a slider or a link may give any number. */
 export function buildSampler(schedule: Schedule, c: SamplerChoice): Sampler {
-  const steps = Math.max(1, Math.min(schedule.T, Math.round(c.steps)));
-  const clipX0 = c.clip ?? false;
-  if (c.kind === 'ddim') return createDdimSampler({ schedule, steps, eta: c.eta, spacing: c.spacing, clipX0 });
-  return createDdpmSampler({ schedule, steps, spacing: c.spacing, variance: c.kind === 'ddpm-beta' ? 'beta' : 'posterior', clipX0 });
+  return createSampler(schedule, { ...c, steps: Math.max(1, Math.min(schedule.T, Math.round(c.steps))) });
 }
 
 /** A short label: "DDIM-50, η = 0", "DDPM-1000 (σ² = β̃_t)". */
 export function describeChoice(c: SamplerChoice): string {
-  if (c.kind === 'ddim') return `DDIM-${c.steps}, η = ${formatNumber(c.eta)}`;
+  if (c.kind === 'ddim') return `DDIM-${c.steps}, η = ${formatNumber(c.eta ?? 0)}`;
   return `DDPM-${c.steps}, ${c.kind === 'ddpm-beta' ? 'σ² = β_t' : 'σ² = β̃_t'}`;
 }
 
 /**
  * The seeded starting noise and the per-step noise stream, shared by every
  * widget so that the same seed means the same x_T everywhere on the page:
- * x_T from rng.fork(0), step noise from rng.fork(1) (as src/train/generate.ts).
+ * x_T from rng.fork(0), step noise from rng.fork(1) (as src/pipelines/generate.ts).
  */
 export function seededStart(seed: number, values: number): { xT: Float32Array; stepRng: Rng } {
   const rng = createRng(seed);

@@ -11,8 +11,8 @@ import {
   type Schedule,
   type ScheduleKind,
 } from '../../diffusion';
-import { boolParam, enumParam, intParam, numParam, type UrlRule } from '../../runtime/url-params';
-import { urlState } from '../../runtime/url-state.svelte';
+import { boolParam, enumParam, intParam, numParam, type UrlRule } from '../../page/url-params';
+import { urlState } from '../../page/url-state.svelte';
 import { formatNumber } from '../../i18n/format';
 import { m } from '../../i18n/messages';
 import { scheduleErrorText } from './schedule-error-text';

@@ -9,7 +9,7 @@
  * into one "token" so the shown shares still sum to 1 at every pixel.
  */
 import { m } from '../../i18n/messages';
-import { cellMassShares } from '../../train/scene-quality';
+import { cellMassShares } from '../../eval/scene-meter';
 
 export interface BlockMap {
   block: string;

@@ -5,11 +5,11 @@
  * that step is still shown from the old run (flagged), so dragging a slider
  * never blanks the figure.
  */
-import { useFigure } from '../figure-context.svelte';
-import { MAX_TOKENS } from '../../data/vocabulary';
-import { ensureTf } from '../../runtime/runtime.svelte';
-import { isCancelled, loadTextModel, startTextBackend, type TextModel, type TextRun } from '../../model/text-client';
-import type { TextFrame, TextSampleSpec } from '../../model/text-sampling';
+import { useFigure } from '../../page/figure-state.svelte';
+import { MAX_TOKENS } from '../../text/vocabulary';
+import { ensureTf } from '../../page/runtime.svelte';
+import { isCancelled, loadTextModel, startTextBackend, type TextModel, type TextRun } from '../../workers/text/client';
+import type { TextFrame, TextSampleSpec } from '../../pipelines/text-sampling';
 import { m as msg } from '../../i18n/messages';
 import { errorReason } from '../error-text';
 

@@ -4,11 +4,11 @@
  * share a seed), and the sweep file behind lesson 7's trade-off chart.
  */
 import { guideEps } from '../../diffusion/guidance';
-import type { TextSampleSpec } from '../../model/text-sampling';
+import type { TextSampleSpec } from '../../pipelines/text-sampling';
 import { condensePrompt } from '../../text/condense';
 import { promptView, type PromptView } from './prompt-view';
-import type { SweepFile } from '../../train/guidance-sweep';
-import { textParam, type Param } from '../../runtime/url-params';
+import type { SweepFile } from '../../eval/guidance-sweep';
+import { textParam, type Param } from '../../page/url-params';
 
 /** The scales of lesson 7's grid, the same as the measured sweep's. */
 export const GRID_SCALES: readonly number[] = [0, 1, 2, 3, 5, 7.5, 10];
@@ -110,7 +110,7 @@ export function longPromptViews(text: string, maxTokens: number): LongPromptView
   return { truncated: promptView(text, maxTokens), condensed: c.condensed, notes: c.notes, condensedView: promptView(c.condensed, maxTokens) };
 }
 
-// ---- the sweep file (written by `npm run eval -- --guidance-sweep`, src/train/guidance-sweep.ts)
+// ---- the sweep file (written by `npm run eval -- --guidance-sweep`, src/eval/guidance-sweep.ts)
 
 export interface SweepRow {
   guidance: number;

@@ -2,7 +2,7 @@
  * What the shipped text model measurably does, for the lessons to say next to
  * its demos: trained-models/text-scenes/quality.json is what
  * `npm run eval -- --model trained-models/text-scenes --json FILE` writes
- * (src/train/scene-eval.ts), and train-log.json gives the steps trained.
+ * (src/node/scene-eval.ts), and train-log.json gives the steps trained.
  * Nothing is invented: anything missing or malformed gives null.
  */
 import { formatNumber } from '../../i18n/format';

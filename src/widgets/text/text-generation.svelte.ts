@@ -4,8 +4,8 @@
  * maps, so the figure's step scrubber and its average over steps read them
  * without asking the model again. Starting a run cancels the one before.
  */
-import { isCancelled, type TextModel, type TextRun } from '../../model/text-client';
-import type { TextSampleSpec } from '../../model/text-sampling';
+import { isCancelled, type TextModel, type TextRun } from '../../workers/text/client';
+import type { TextSampleSpec } from '../../pipelines/text-sampling';
 import type { Token } from '../../text/tokenizer';
 import type { BlockMap } from './attention-maps';
 import { errorReason } from '../error-text';

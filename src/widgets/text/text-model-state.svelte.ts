@@ -2,12 +2,12 @@
  * The page's text model as reactive state, shared by every widget of lessons
  * 6–8: starts TF.js in the text model's Web Worker (the header badge shows
  * the backend it chooses), then loads the text-scenes model in its Web Worker on that backend
- * (src/model/text-client.ts), once per page. `?model=tiny` swaps in the tiny
+ * (src/workers/text/client.ts), once per page. `?model=tiny` swaps in the tiny
  * random test model, which widgets must label as such.
  */
 import { unetConfig, type UNetConfig } from '../../model/config';
-import { loadTextModel, startTextBackend, type TextModel } from '../../model/text-client';
-import { ensureTf } from '../../runtime/runtime.svelte';
+import { loadTextModel, startTextBackend, type TextModel } from '../../workers/text/client';
+import { ensureTf } from '../../page/runtime.svelte';
 import { errorReason } from '../error-text';
 
 class TextModelState {

@@ -3,7 +3,7 @@
  * widget, with the example prompts their defaults come from. Plain data, so
  * the lessons' scenes and their tests can read it.
  */
-import { boolParam, intParam, numParam } from '../../runtime/url-params';
+import { boolParam, intParam, numParam } from '../../page/url-params';
 import { GUIDANCE_DEFAULT, GUIDANCE_MAX } from '../controls/guidance';
 import { SEED_MAX } from '../controls/seed';
 import { ALL_BLOCKS } from './attention-maps';

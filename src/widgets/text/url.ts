@@ -1,5 +1,5 @@
-/** URL parameters lesson 6 needs beyond src/runtime/url-params.ts: free text, kept short. */
-import { textParam, type Param } from '../../runtime/url-params';
+/** URL parameters lesson 6 needs beyond src/page/url-params.ts: free text, kept short. */
+import { textParam, type Param } from '../../page/url-params';
 
 /** A string, cut to maxLength so a pasted novel cannot bloat every link. */
 export function stringParam(def: string, maxLength: number): Param<string> {

@@ -3,8 +3,8 @@
  * a link reproduces a setup. Pure, so Node tests check that a hand-edited or
  * stale link falls back or clamps instead of throwing.
  */
-import { BATCHES, DEFAULT_SETTINGS, normaliseSettings, TS, WIDTHS, type LabSettings } from '../../train/protocol';
-import { enumParam, numParam, readParams, type Param, type ParamValues } from '../../runtime/url-params';
+import { BATCHES, DEFAULT_SETTINGS, normaliseSettings, TS, WIDTHS, type LabSettings } from '../../train/lab-settings';
+import { enumParam, numParam, readParams, type Param, type ParamValues } from '../../page/url-params';
 
 /** One of a fixed list of numbers (batch, width, T): anything else is ignored, not rounded to a neighbour. */
 export function choiceParam(def: number, values: readonly number[]): Param<number> {

@@ -6,8 +6,9 @@
  * the same reason (src/train/lab-estimate.ts computes the minutes).
  */
 import { estimateApplies, minutesToReadable, READABLE_STEPS } from '../../train/lab-estimate';
-import type { AccuracyNote, LabNote, LabSettings, Phase } from '../../train/protocol';
-import type { FailureCode } from '../../runtime/failure-codes';
+import type { AccuracyNote, LabNote, Phase } from '../../workers/training/protocol';
+import type { LabSettings } from '../../train/lab-settings';
+import type { FailureCode } from '../../failures/failure-codes';
 import { formatFixed, formatNumber } from '../../i18n/format';
 import { m } from '../../i18n/messages';
 import { failureReason } from '../error-text';

@@ -1,6 +1,6 @@
 /** "One training step, slowly" (lesson 4): the reader's digit, example, t, noise seed and label drop, in the URL. */
-import { boolParam, intParam } from '../../runtime/url-params';
-import { TS } from '../../train/protocol';
+import { boolParam, intParam } from '../../page/url-params';
+import { TS } from '../../train/lab-settings';
 
 export const oneStepParams = {
   digit: intParam(7, 0, 9),

@@ -1,25 +1,12 @@
 /**
  * The page side of the training lab: owns the Web Worker, turns its messages
- * (src/train/protocol.ts) into reactive state, and sends the reader's
+ * (src/workers/training/protocol.ts) into reactive state, and sends the reader's
  * commands. No maths here, and nothing heavy: the worker trains, this only
  * records numbers.
  */
-import {
-  DEFAULT_SETTINGS,
-  isFromWorker,
-  needsNewModel,
-  normaliseSettings,
-  TINY_SETTINGS,
-  type BackendInfo,
-  type FromWorker,
-  type LabNote,
-  type LabSettings,
-  type Phase,
-  type SampleGrid,
-  type StartFrom,
-  type ToWorker,
-} from '../../train/protocol';
-import { modelStore } from '../../runtime/model-store.svelte';
+import { isFromWorker, type BackendInfo, type FromWorker, type LabNote, type Phase, type SampleGrid, type ToWorker } from '../../workers/training/protocol';
+import { DEFAULT_SETTINGS, needsNewModel, normaliseSettings, TINY_SETTINGS, type LabSettings, type StartFrom } from '../../train/lab-settings';
+import { modelStore } from '../../page/model-store.svelte';
 import { tryTrainingLock } from './training-lock';
 import { LossHistory, type LossView } from './loss-series';
 import { startTfWorker } from '../../workers/start-worker';

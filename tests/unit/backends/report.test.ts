@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isStartAsk, isStarted, memoryStore } from '../../../src/backends/report';
-import { isWorkerReply, isWorkerRequest } from '../../../src/model/sampler-protocol';
-import { isTextRequest } from '../../../src/model/text-protocol';
+import { isWorkerReply, isWorkerRequest } from '../../../src/workers/model/protocol';
+import { isTextRequest } from '../../../src/workers/text/protocol';
 
 const summary = { backend: 'wasm', why: 'no hardware GPU', attempts: [{ backend: 'wasm', ok: true }], fallbackReasons: ['WebGPU: no adapter'], facts: { webgpu: 'none', webgl: 'software' } };
 

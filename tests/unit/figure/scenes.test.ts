@@ -4,7 +4,7 @@ import { lessons } from '../../../lessons/registry';
 import { lessonFigures } from '../../../lessons/figures';
 import { lessonScenes } from '../../../lessons/scenes';
 import { lessonParams, sceneProblems, type LessonScenes } from '../../../src/widgets/figure/scenes';
-import { intParam, numParam } from '../../../src/runtime/url-params';
+import { intParam, numParam } from '../../../src/page/url-params';
 
 async function load(slug: string): Promise<LessonScenes> {
   return (await lessonScenes[slug]()).default;

@@ -5,13 +5,13 @@ import { gunzip } from '../../../src/data/gunzip';
 import { parseIdx } from '../../../src/data/idx';
 import { decodeImageFile, imageToDigit, ImageImportError, type ImageImportErrorCode } from '../../../src/data/image-import';
 import { loadWeights } from '../../../src/model/weight-io';
-import { CodedError, FAILURE_CODES, type FailureCode } from '../../../src/runtime/failure-codes';
-import { failureCode, failureDetail } from '../../../src/runtime/failure';
-import { idbGet, NoModelYetError, StorageFullError, StoreError } from '../../../src/runtime/model-store-idb';
+import { CodedError, FAILURE_CODES, type FailureCode } from '../../../src/failures/failure-codes';
+import { failureCode, failureDetail } from '../../../src/failures/failure';
+import { idbGet, NoModelYetError, StorageFullError, StoreError } from '../../../src/model/reader-store-idb';
 import { errorReason, errorText, failureReason, imageImportText } from '../../../src/widgets/error-text';
 import { RequestChannel, type WorkerPort } from '../../../src/workers/rpc';
-import { isWorkerReply, type WorkerReply } from '../../../src/model/sampler-protocol';
-import { isTextReply } from '../../../src/model/text-protocol';
+import { isWorkerReply, type WorkerReply } from '../../../src/workers/model/protocol';
+import { isTextReply } from '../../../src/workers/text/protocol';
 import { inBoth, useLocale } from './page-locale';
 
 

@@ -15,7 +15,7 @@ import {
   upsampleNearest,
   type BlockMap,
 } from '../../../src/widgets/text/attention-maps';
-import { cellIndexAt } from '../../../src/train/scene-quality';
+import { cellIndexAt } from '../../../src/eval/scene-meter';
 
 /** A random batch map whose rows are distributions over L (like softmax output). */
 function randomMap(n: number, size: number, L: number, seed = 1): Float32Array {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_TOKENS, UNK_ID } from '../../../src/data/vocabulary';
+import { MAX_TOKENS, UNK_ID } from '../../../src/text/vocabulary';
 import { promptView } from '../../../src/widgets/text/prompt-view';
 
 describe('promptView', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TextModel } from '../../../src/model/text-client';
-import type { TextFrame, TextSampleSpec } from '../../../src/model/text-sampling';
+import type { TextModel } from '../../../src/workers/text/client';
+import type { TextFrame, TextSampleSpec } from '../../../src/pipelines/text-sampling';
 import { TextGeneration, type GenerationRequest } from '../../../src/widgets/text/text-generation.svelte';
 
 /** A model whose runs the test drives by hand: emit(frame), finish(), and cancel() as the worker does. */

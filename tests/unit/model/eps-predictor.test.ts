@@ -6,8 +6,8 @@ import { unetConfig } from '../../../src/model/config';
 import { createEpsPredictor } from '../../../src/model/eps-predictor';
 import { initUNet } from '../../../src/model/unet';
 import { disposeWeights } from '../../../src/model/params';
-import { generateSamples } from '../../../src/train/generate';
-import { startNodeBackend } from '../../../src/train/node-backend';
+import { generateSamples } from '../../../src/pipelines/generate';
+import { startNodeBackend } from '../../../src/backends/node';
 
 beforeAll(async () => {
   await startNodeBackend('wasm');

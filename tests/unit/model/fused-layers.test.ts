@@ -10,7 +10,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { groupNorm } from '../../../src/model/layers/norm';
 import { upsample2x } from '../../../src/model/layers/resample';
-import { registerWasmTrainingKernels } from '../../../src/train/wasm-kernels';
+import { registerWasmTrainingKernels } from '../../../src/backends/wasm-kernels';
 
 beforeAll(async () => {
   registerWasmTrainingKernels();

@@ -17,12 +17,12 @@ import { makeSchedule } from '../../../src/diffusion/schedule';
 import { unetConfig } from '../../../src/model/config';
 import { modelSchedule } from '../../../src/model/model-info';
 import { disposeWeights } from '../../../src/model/params';
-import { sampleText, sampleTextModel } from '../../../src/model/text-sampling';
+import { sampleText, sampleTextModel } from '../../../src/pipelines/text-sampling';
 import { initUNet } from '../../../src/model/unet';
 import { saveWeights } from '../../../src/model/weight-io';
-import { generateSamples } from '../../../src/train/generate';
-import { startNodeBackend } from '../../../src/train/node-backend';
-import { sampleInWorkers } from '../../../src/train/node-sample-pool';
+import { generateSamples } from '../../../src/pipelines/generate';
+import { startNodeBackend } from '../../../src/backends/node';
+import { sampleInWorkers } from '../../../src/node/sample-pool';
 
 beforeAll(async () => {
   await startNodeBackend('wasm');

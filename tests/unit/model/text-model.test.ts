@@ -12,9 +12,9 @@ import { disposeWeights, type Weights } from '../../../src/model/params';
 import { predictTextEps } from '../../../src/model/text-eps';
 import { describeUNet, initUNet, unetForward } from '../../../src/model/unet';
 import { createTrainer } from '../../../src/train/trainer';
-import { sampleText, type TextFrame } from '../../../src/model/text-sampling';
+import { sampleText, type TextFrame } from '../../../src/pipelines/text-sampling';
 import { encodeBatch, tokenize } from '../../../src/text/tokenizer';
-import { startNodeBackend } from '../../../src/train/node-backend';
+import { startNodeBackend } from '../../../src/backends/node';
 
 beforeAll(async () => {
   await startNodeBackend('wasm');

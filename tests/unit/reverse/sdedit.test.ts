@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDdimSampler, createRng, makeSchedule } from '../../../src/diffusion';
-import { noisedStarts, runSdEdit, scaleTimes, startIndices } from '../../../src/widgets/reverse/sdedit';
+import { noisedStarts, runSdEdit, scaleTimes, startIndices } from '../../../src/diffusion/sdedit';
 import { gridLabels, labelName } from '../../../src/widgets/reverse/grid';
 
 const schedule = makeSchedule({ kind: 'linear', T: 1000 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeSchedule, sample, createRng } from '../../../src/diffusion';
-import { buildSampler, describeChoice, seededStart, Trajectory, type SamplerChoice } from '../../../src/widgets/reverse/trajectory';
+import { buildSampler, describeChoice, seededStart, Trajectory } from '../../../src/widgets/reverse/trajectory';
+import type { SamplerChoice } from '../../../src/diffusion/sampler-choice';
 
 const schedule = makeSchedule({ kind: 'linear', T: 1000 });
 // A stand-in network: ε̂ = 0.5·x (any deterministic function will do).

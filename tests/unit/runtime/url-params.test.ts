@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boolParam, enumParam, intParam, numParam, readParams, readUrl, textParam, writeParams, type UrlRule } from '../../../src/runtime/url-params';
+import { boolParam, enumParam, intParam, numParam, readParams, readUrl, textParam, writeParams, type UrlRule } from '../../../src/page/url-params';
 
 const spec = {
   t: intParam(250, 0, 1000),

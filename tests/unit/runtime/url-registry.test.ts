@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { intParam, numParam, enumParam } from '../../../src/runtime/url-params';
-import { liveKeys, readLive, registerUrlState, searchFor, writeLive } from '../../../src/runtime/url-registry';
+import { intParam, numParam, enumParam } from '../../../src/page/url-params';
+import { liveKeys, readLive, registerUrlState, searchFor, writeLive } from '../../../src/page/url-registry';
 
 describe('the registry of live URL state', () => {
   it('reads and writes the very objects widgets hold, by key, and forgets them when unregistered', () => {

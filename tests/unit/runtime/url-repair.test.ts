@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { repairEscapes, repairSearch } from '../../../src/runtime/url-repair';
+import { repairEscapes, repairSearch } from '../../../src/page/url-repair';
 
 // What TF.js 4.22 does with location.search when it is imported (tfjs-core's
 // environment.ts): the independent check that a repaired string cannot throw there.

@@ -10,8 +10,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readUrl, writeParams, type ParamSpec, type ParamValues, type UrlRule } from '../../../src/runtime/url-params';
-import { repairSearch } from '../../../src/runtime/url-repair';
+import { readUrl, writeParams, type ParamSpec, type ParamValues, type UrlRule } from '../../../src/page/url-params';
+import { repairSearch } from '../../../src/page/url-repair';
 import { scheduleRules } from '../../../src/widgets/schedules/schedule-lab.svelte';
 import { lessonUrlSpecs } from '../../../lessons/course/url-specs';
 

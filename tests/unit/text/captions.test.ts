@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/diffusion/index';
 import { canonicalCaption, captionFor, normalizeSpec, parseCaption, sameScene } from '../../../src/data/captions';
-import { generateSceneSpec, type SceneSpec } from '../../../src/data/scenes';
-import { MAX_TOKENS } from '../../../src/data/vocabulary';
+import { generateSceneSpec } from '../../../src/data/scenes';
+import { type SceneSpec } from '../../../src/data/captions';
+import { MAX_TOKENS } from '../../../src/text/vocabulary';
 import { tokenize } from '../../../src/text/tokenizer';
 
 const spec = (...d: [number, SceneSpec['digits'][number]['cell']][]): SceneSpec => ({

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/diffusion/index';
 import { captionFor, parseCaption, sameScene } from '../../../src/data/captions';
 import { generateSceneSpec } from '../../../src/data/scenes';
-import { MAX_TOKENS, NUMBER_WORDS, NUMERALS } from '../../../src/data/vocabulary';
+import { MAX_TOKENS, NUMBER_WORDS, NUMERALS } from '../../../src/text/vocabulary';
 import { condensePrompt } from '../../../src/text/condense';
 import { tokenize } from '../../../src/text/tokenizer';
 

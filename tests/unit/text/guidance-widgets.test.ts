@@ -4,7 +4,7 @@
  * prompt's two views, and the sweep file parser the chart trusts.
  */
 import { describe, expect, it } from 'vitest';
-import { MAX_TOKENS } from '../../../src/data/vocabulary';
+import { MAX_TOKENS } from '../../../src/text/vocabulary';
 import { tokenize } from '../../../src/text/tokenizer';
 import {
   GRID_SCALES,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/diffusion/index';
-import { MAX_TOKENS, PAD_ID, tokenId, UNK_ID, VOCAB_SIZE } from '../../../src/data/vocabulary';
+import { MAX_TOKENS, PAD_ID, tokenId, UNK_ID, VOCAB_SIZE } from '../../../src/text/vocabulary';
 import { allTokens, decodeIds, encodeBatch, lex, tokenize } from '../../../src/text/tokenizer';
 
 const texts = (s: string) => tokenize(s).tokens.map((t) => t.text);

@@ -12,7 +12,7 @@ import {
   UNK_ID,
   VOCAB,
   VOCAB_SIZE,
-} from '../../../src/data/vocabulary';
+} from '../../../src/text/vocabulary';
 import { allTokens } from '../../../src/text/tokenizer';
 
 describe('vocabulary', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitGaussian, frechetDistance, sqrtmPsd, symmetricEigen, type Gaussian } from '../../../src/train/frechet';
+import { fitGaussian, frechetDistance, sqrtmPsd, symmetricEigen, type Gaussian } from '../../../src/eval/frechet';
 import { createRng } from '../../../src/diffusion/rng';
 
 /** A random rotation (orthonormal columns from Gram–Schmidt). */

@@ -1,5 +1,5 @@
 /**
- * Gradients on the wasm backend with our kernels (src/train/wasm-kernels.ts)
+ * Gradients on the wasm backend with our kernels (src/backends/wasm-kernels.ts)
  * must match the stock cpu backend, for the conv ops alone and for the loss
  * of a whole small U-Net. The U-Net upsamples by reshape + broadcast, so the
  * cpu's wrong ResizeNearestNeighborGrad (batch > 1) is not involved and batch 3
@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { unetConfig } from '../../../src/model/config';
 import { describeUNet, unetForward } from '../../../src/model/unet';
 import { initValues } from '../../../src/model/params';
-import { registerWasmTrainingKernels, setWasmKernelMethods } from '../../../src/train/wasm-kernels';
+import { registerWasmTrainingKernels, setWasmKernelMethods } from '../../../src/backends/wasm-kernels';
 import { CONV_FILTER_BIAS_GRAD } from '../../../src/model/layers/conv';
 
 beforeAll(async () => {

@@ -7,11 +7,11 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeSchedule } from '../../../src/diffusion/schedule';
 import { unetConfig } from '../../../src/model/config';
-import type { SceneSpec } from '../../../src/data/scenes';
+import type { SceneSpec } from '../../../src/data/captions';
 import { encodeBatch } from '../../../src/text/tokenizer';
 import { groundingLoss, groundingTargets, NO_CELL } from '../../../src/train/grounding';
-import { startNodeBackend } from '../../../src/train/node-backend';
-import { cellMassShares } from '../../../src/train/scene-quality';
+import { startNodeBackend } from '../../../src/backends/node';
+import { cellMassShares } from '../../../src/eval/scene-meter';
 import { createTrainer, makeNoisedBatch } from '../../../src/train/trainer';
 import { createRng } from '../../../src/diffusion/rng';
 

@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDigits } from '../../../src/data/digits';
-import { digitSource, makeSceneBatch, SCENE_PIXELS, type DigitSource, type SceneSpec } from '../../../src/data/scenes';
+import { digitSource, makeSceneBatch, SCENE_PIXELS, type DigitSource } from '../../../src/data/scenes';
+import { type SceneSpec } from '../../../src/data/captions';
 import { loadClassifier } from '../../../src/model/classifier';
 import {
   meanPairwiseDistance,
@@ -19,9 +20,9 @@ import {
   scoreSweepImages,
   sweepDiversity,
   type Classify,
-} from '../../../src/train/guidance-sweep';
-import { startNodeBackend } from '../../../src/train/node-backend';
-import { runClassifier } from '../../../src/train/quality';
+} from '../../../src/eval/guidance-sweep';
+import { startNodeBackend } from '../../../src/backends/node';
+import { runClassifier } from '../../../src/eval/digit-meter';
 
 describe('guidance sweep: pure parts', () => {
   it('parses scales and rejects bad ones', () => {

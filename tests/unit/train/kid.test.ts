@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/diffusion/rng';
-import { kernelDistance, kernelDistanceTo, pickRows } from '../../../src/train/kid';
+import { kernelDistance, kernelDistanceTo, pickRows } from '../../../src/eval/kid';
 
 const gaussianRows = (rng: ReturnType<typeof createRng>, n: number, dim: number, shift = 0) =>
   Float32Array.from({ length: n * dim }, () => rng.normal() + shift);

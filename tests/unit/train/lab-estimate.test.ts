@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, TINY_SETTINGS, normaliseSettings } from '../../../src/train/protocol';
+import { DEFAULT_SETTINGS, TINY_SETTINGS, normaliseSettings } from '../../../src/train/lab-settings';
 import { minutesToReadable, READABLE_STEPS } from '../../../src/train/lab-estimate';
 
 describe('the lab time estimate', () => {

@@ -12,15 +12,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/diffusion/rng';
 import { makeSchedule } from '../../../src/diffusion/schedule';
-import { loadModelFromDisk } from '../../../src/model/load';
+import { loadModelFromDisk } from '../../../src/node/load-model';
 import { modelSchedule } from '../../../src/model/model-info';
 import { disposeWeights, weightsFromValues } from '../../../src/model/params';
 import { describeUNet } from '../../../src/model/unet-spec';
-import { TrainingSession } from '../../../src/train/browser-session';
-import { generateSamples } from '../../../src/train/generate';
-import { startNodeBackend } from '../../../src/train/node-backend';
-import { sampleInWorkers } from '../../../src/train/node-sample-pool';
-import { normaliseSettings, TINY_SETTINGS } from '../../../src/train/protocol';
+import { TrainingSession } from '../../../src/train/lab-session';
+import { generateSamples } from '../../../src/pipelines/generate';
+import { startNodeBackend } from '../../../src/backends/node';
+import { sampleInWorkers } from '../../../src/node/sample-pool';
+import { normaliseSettings, TINY_SETTINGS } from '../../../src/train/lab-settings';
 
 const dir = mkdtempSync(join(tmpdir(), 'lab-export-'));
 beforeAll(async () => {

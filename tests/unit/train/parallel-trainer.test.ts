@@ -2,8 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSchedule } from '../../../src/diffusion/schedule';
 import { unetConfig } from '../../../src/model/config';
-import { startNodeBackend } from '../../../src/train/node-backend';
-import { createTrainPool, shardBounds, type TrainPool } from '../../../src/train/node-train-pool';
+import { startNodeBackend } from '../../../src/backends/node';
+import { createTrainPool, shardBounds, type TrainPool } from '../../../src/node/train-pool';
 import { createTrainer, type Trainer } from '../../../src/train/trainer';
 
 const cfg = unetConfig('tiny');

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, isFromWorker, isLabSettings, isToWorker, needsNewModel, normaliseSettings, TINY_SETTINGS } from '../../../src/train/protocol';
+import { isFromWorker, isToWorker } from '../../../src/workers/training/protocol';
+import { DEFAULT_SETTINGS, isLabSettings, needsNewModel, normaliseSettings, TINY_SETTINGS } from '../../../src/train/lab-settings';
 import { unetBlocks } from '../../../src/widgets/unet-diagram/unet-blocks';
 import { smoothLosses, thin, formatDuration } from '../../../src/widgets/training/loss-series';
 import { unetConfig } from '../../../src/model/config';
 import { describeUNet } from '../../../src/model/unet';
-import { labModelConfig, readModelFile, stateFromWeights } from '../../../src/train/browser-session';
+import { labModelConfig, readModelFile, stateFromWeights } from '../../../src/train/lab-session';
 import { saveWeights, WeightFileError } from '../../../src/model/weight-io';
 import { initValues } from '../../../src/model/params';
 

@@ -9,9 +9,9 @@ import { loadDigits } from '../../../src/data/digits';
 import { CELLS, digitSource, makeSceneBatch, SCENE_PIXELS, type SceneBatch } from '../../../src/data/scenes';
 import { loadClassifier } from '../../../src/model/classifier';
 import { encodeBatch } from '../../../src/text/tokenizer';
-import { startNodeBackend } from '../../../src/train/node-backend';
-import { runClassifier } from '../../../src/train/quality';
-import { cellIndexAt, cellMassShares, cellTo28, digitTokenPositions, emptyScore, isBlankCell, rates, scoreScene } from '../../../src/train/scene-quality';
+import { startNodeBackend } from '../../../src/backends/node';
+import { runClassifier } from '../../../src/eval/digit-meter';
+import { cellIndexAt, cellMassShares, cellTo28, digitTokenPositions, emptyScore, isBlankCell, rates, scoreScene } from '../../../src/eval/scene-meter';
 
 let scenes: SceneBatch;
 beforeAll(async () => {

@@ -11,8 +11,8 @@ import { disposeWeights } from '../../../src/model/params';
 import { predictTextEps } from '../../../src/model/text-eps';
 import { crossBlockNames, initUNet } from '../../../src/model/unet';
 import { encodeBatch } from '../../../src/text/tokenizer';
-import { startNodeBackend } from '../../../src/train/node-backend';
-import { generateTextSamples } from '../../../src/train/text-generate';
+import { startNodeBackend } from '../../../src/backends/node';
+import { generateTextSamples } from '../../../src/pipelines/text-generate';
 
 beforeAll(async () => {
   await startNodeBackend('wasm');

@@ -4,7 +4,7 @@ import { makeSchedule } from '../../../src/diffusion/schedule';
 import { unetConfig } from '../../../src/model/config';
 import { decodeCheckpoint, encodeCheckpoint } from '../../../src/train/checkpoint';
 import { minSnrWeights } from '../../../src/train/loss';
-import { startNodeBackend } from '../../../src/train/node-backend';
+import { startNodeBackend } from '../../../src/backends/node';
 import { createTrainer, resolveTrainerOptions, makeNoisedBatch, stateFromWeights, type TrainerState } from '../../../src/train/trainer';
 
 beforeAll(async () => {

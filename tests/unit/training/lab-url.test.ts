@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, isLabSettings } from '../../../src/train/protocol';
-import { readParams, writeParams } from '../../../src/runtime/url-params';
+import { DEFAULT_SETTINGS, isLabSettings } from '../../../src/train/lab-settings';
+import { readParams, writeParams } from '../../../src/page/url-params';
 import { LAB_URL_SPEC, labSettingsFromSearch, settingsToUrl, urlToSettings } from '../../../src/widgets/training/lab-url';
 
 describe("the training lab's URL parameters", () => {

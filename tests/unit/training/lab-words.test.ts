@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { READABLE_STEPS } from '../../../src/train/lab-estimate';
-import { ACCURACY_NOTES, DEFAULT_SETTINGS, LAB_NOTES, normaliseSettings } from '../../../src/train/protocol';
-import { FAILURE_CODES } from '../../../src/runtime/failure-codes';
+import { ACCURACY_NOTES, LAB_NOTES } from '../../../src/workers/training/protocol';
+import { DEFAULT_SETTINGS, normaliseSettings } from '../../../src/train/lab-settings';
+import { FAILURE_CODES } from '../../../src/failures/failure-codes';
 import { accuracyWords, estimateWords, labErrorWords, noteWords } from '../../../src/widgets/training/lab-words';
 import { inBoth, useLocale } from '../i18n/page-locale';
 

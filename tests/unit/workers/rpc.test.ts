@@ -7,8 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { RequestChannel, serveRequests, type WorkerPort } from '../../../src/workers/rpc';
-import { isWorkerReply, isWorkerRequest } from '../../../src/model/sampler-protocol';
-import { isTextReply, isTextRequest } from '../../../src/model/text-protocol';
+import { isWorkerReply, isWorkerRequest } from '../../../src/workers/model/protocol';
+import { isTextReply, isTextRequest } from '../../../src/workers/text/protocol';
 
 type Req = { type: 'ask'; id: number; n: number } | { type: 'note' };
 type Rep = { type: 'tick'; id: number } | { type: 'answer'; id: number; v: number } | { type: 'error'; id?: number; message: string };

@@ -1,6 +1,0 @@
-// Entry of a training worker thread: registers tsx in this thread (loader
-// hooks are not inherited by workers), then runs the TypeScript worker.
-import { register } from 'tsx/esm/api';
-
-register();
-await import('./node-train-worker.ts');
