@@ -18,6 +18,9 @@ export function formatNumber(x: number, options: Intl.NumberFormatOptions = {}, 
   return f.format(x);
 }
 
+/** A number as a reader would type it: every decimal it has, in the page's language (0,25 and 1 000 in French). */
+export const formatPlain = (x: number): string => formatNumber(x, { maximumFractionDigits: 10 });
+
 /** Items joined as a sentence lists them in the page's locale: "10, 20 and 50", « 10, 20 et 50 ». */
 export function formatList(items: readonly string[], locale: Locale = pageLocale()): string {
   return new Intl.ListFormat(LOCALE_TAGS[locale], { style: 'long', type: 'conjunction' }).format(items);

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import QualityChart from '../../src/widgets/reverse/QualityChart.svelte';
-import fixture from '../unit/reverse/fixtures/quality-vs-steps.fixture.json';
+import fixture from '../unit/widgets/reverse/fixtures/quality-vs-steps.fixture.json';
 import { frame, mounter } from './mount';
 
 const mountChart = mounter(QualityChart, { fontFamily: 'sans-serif' });

@@ -76,6 +76,18 @@ describe('src/ layout', () => {
   });
 });
 
+describe('tests/unit mirrors the sources', () => {
+  it('each folder of tests/unit is a folder of src/, or lessons/, site/, bench/ or scripts/', () => {
+    const dirs = (d: string): string[] =>
+      readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() && n !== 'fixtures' ? [join(d, n), ...dirs(join(d, n))] : []));
+    const unit = join(ROOT, 'tests/unit');
+    const stray = dirs(unit)
+      .map((d) => relative(unit, d))
+      .filter((d) => !existsSync(join(ROOT, 'src', d)) && !['lessons', 'site', 'bench', 'scripts'].includes(d.split('/')[0]));
+    expect(stray).toEqual([]);
+  });
+});
+
 describe('the repository stands alone', () => {
   it('no file refers to a path outside the repository', () => {
     const roots = ['src', 'tests', 'scripts', 'bench', 'lessons', 'site', 'trained-models', 'messages'].map((d) => join(ROOT, d));

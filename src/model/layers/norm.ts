@@ -92,14 +92,8 @@ function channelStats(x: Float32Array, base: number, N: number, C: number, group
   }
   const M = N * cg;
   for (let g = 0; g < groups; g++) {
-    let a = 0;
-    let q = 0;
-    for (let c = g * cg; c < (g + 1) * cg; c++) {
-      a += c1[c];
-      q += c2[c];
-    }
-    const mean = a / M;
-    const r = 1 / Math.sqrt(Math.max(0, q / M - mean * mean) + eps);
+    const mean = groupMean(c1, g, cg, M);
+    const r = 1 / Math.sqrt(Math.max(0, groupMean(c2, g, cg, M) - mean * mean) + eps);
     for (let c = g * cg; c < (g + 1) * cg; c++) {
       rs[c] = r;
       mr[c] = mean * r;
@@ -119,12 +113,7 @@ export function groupNormForward(
 ): void {
   const [B, H, W, C] = shape;
   const N = H * W;
-  const rs = new Float64Array(C);
-  const mr = new Float64Array(C);
-  const c1 = new Float64Array(C);
-  const c2 = new Float64Array(C);
-  const A = new Float64Array(C);
-  const S = new Float64Array(C);
+  const [rs, mr, c1, c2, A, S] = channelScratch(C, 6);
   for (let b = 0; b < B; b++) {
     const base = b * N * C;
     const end = base + N * C;
@@ -156,6 +145,18 @@ export function groupNormForward(
   }
 }
 
+/** The mean over group g's M values, from its channels' sums in `sums`. */
+function groupMean(sums: Float64Array, g: number, cg: number, M: number): number {
+  let a = 0;
+  for (let c = g * cg; c < (g + 1) * cg; c++) a += sums[c];
+  return a / M;
+}
+
+/** `n` per-channel float64 accumulators: sums over a group's pixels need more than float32's 24 bits. */
+function channelScratch(C: number, n: number): Float64Array[] {
+  return Array.from({ length: n }, () => new Float64Array(C));
+}
+
 /**
  * Backward of the fused kernel: dx, dγ, dβ from dy (same layout as the
  * forward). `sig` = sigmoid(y) of the forward's normalised output when the
@@ -170,15 +171,7 @@ export function groupNormActBackward(
   const N = H * W;
   const cg = C / groups;
   const M = N * cg;
-  const rs = new Float64Array(C);
-  const mr = new Float64Array(C);
-  const c1 = new Float64Array(C);
-  const c2 = new Float64Array(C);
-  const dg = new Float64Array(C);
-  const db = new Float64Array(C);
-  const P = new Float64Array(C);
-  const Q = new Float64Array(C);
-  const R = new Float64Array(C);
+  const [rs, mr, c1, c2, dg, db, P, Q, R] = channelScratch(C, 9);
   for (let b = 0; b < B; b++) {
     const base = b * N * C;
     const end = base + N * C;
@@ -231,30 +224,18 @@ export function groupNormActBackward(
       let adb = 0;
       let ag = 0;
       let agx = 0;
-      if (sig) {
-        for (let i = base + c; i < end; i += C) {
-          const xhat = x[i] * r - m;
-          const y = xhat * ga + be;
-          const s = sig[i];
-          const d = dy[i] * s * (1 + y * (1 - s));
-          adg += d * xhat;
-          adb += d;
-          const gv = d * ga;
-          ag += gv;
-          agx += gv * xhat;
-          dx[i] = gv;
-        }
-      } else {
-        for (let i = base + c; i < end; i += C) {
-          const xhat = x[i] * r - m;
-          const d = dy[i];
-          adg += d * xhat;
-          adb += d;
-          const gv = d * ga;
-          ag += gv;
-          agx += gv * xhat;
-          dx[i] = gv;
-        }
+      // The channels the pair loop left: the odd one after SiLU, every one without (only the
+      // norms before attention, on the smallest maps).
+      for (let i = base + c; i < end; i += C) {
+        const xhat = x[i] * r - m;
+        const s = sig ? sig[i] : 0;
+        const d = sig ? dy[i] * s * (1 + (xhat * ga + be) * (1 - s)) : dy[i];
+        adg += d * xhat;
+        adb += d;
+        const gv = d * ga;
+        ag += gv;
+        agx += gv * xhat;
+        dx[i] = gv;
       }
       dg[c] += adg;
       db[c] += adb;
@@ -263,14 +244,8 @@ export function groupNormActBackward(
     }
     // dx = rstd · (g − mean_group(g) − x̂ · mean_group(g·x̂)) = g·P + x·Q + R per channel.
     for (let gi = 0; gi < groups; gi++) {
-      let sg = 0;
-      let sgx = 0;
-      for (let c = gi * cg; c < (gi + 1) * cg; c++) {
-        sg += c1[c];
-        sgx += c2[c];
-      }
-      sg /= M;
-      sgx /= M;
+      const sg = groupMean(c1, gi, cg, M);
+      const sgx = groupMean(c2, gi, cg, M);
       for (let c = gi * cg; c < (gi + 1) * cg; c++) {
         P[c] = rs[c];
         Q[c] = -rs[c] * rs[c] * sgx;

@@ -1,0 +1,44 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { READABLE_STEPS } from '../../../../src/train/lab-estimate';
+import { ACCURACY_NOTES, LAB_NOTES } from '../../../../src/workers/training/protocol';
+import { DEFAULT_SETTINGS, normaliseSettings } from '../../../../src/train/lab-settings';
+import { FAILURE_CODES } from '../../../../src/failures/failure-codes';
+import { accuracyWords, estimateWords, labErrorWords, noteWords } from '../../../../src/widgets/training/lab-words';
+import { inBoth, useLocale } from '../../i18n/page-locale';
+
+afterEach(() => useLocale('en'));
+
+describe('the training lab’s words for what its worker sends', () => {
+  it.for([...LAB_NOTES])('note %s is worded in each language', (note) => {
+    const { en, fr } = inBoth(() => noteWords(note));
+    expect(en).not.toBe(fr);
+    expect(fr.length).toBeGreaterThan(5);
+  });
+
+  it.for([...ACCURACY_NOTES])('accuracy note %s is worded in each language', (note) => {
+    const { en, fr } = inBoth(() => accuracyWords(note, 'HTTP 404'));
+    expect(en).not.toBe(fr);
+  });
+
+  it.for([...FAILURE_CODES])('failure %s becomes a sentence of the lab in each language', (code) => {
+    const { en, fr } = inBoth(() => labErrorWords(code, 'Some English detail'));
+    expect(en).not.toBe(fr);
+    expect(fr).toMatch(/[.)]$/);
+    // The detail may follow, never lead: the reader's words come first.
+    expect(fr.startsWith('Some English detail')).toBe(false);
+  });
+
+  it('says that the last save survives a full browser', () => {
+    expect(inBoth(() => labErrorWords('storage-full', '')).fr).toContain('Le dernier enregistrement est intact');
+  });
+
+  it('gives the time estimate with the locale’s decimal mark, or says why there is none', () => {
+    const { en, fr } = inBoth(() => estimateWords(1500, DEFAULT_SETTINGS));
+    // 854 steps at 1.5 s = 21.35 min, rounded up to 22.
+    expect(en).toBe(`About 22 minutes to readable digits here (≈ ${READABLE_STEPS} steps at 1.5 s per step, as measured on this machine).`);
+    expect(fr).toContain('22 minutes');
+    expect(fr).toContain('1,5 s par pas');
+    expect(inBoth(() => estimateWords(0, DEFAULT_SETTINGS)).en).toMatch(/measuring/);
+    expect(inBoth(() => estimateWords(1500, normaliseSettings({ ...DEFAULT_SETTINGS, batch: 32 }))).fr).toMatch(/^Pas d’estimation/);
+  });
+});
