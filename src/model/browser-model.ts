@@ -8,11 +8,10 @@
  * tiny randomly initialised U-Net (8×8 images): the widgets run the same code
  * on SwiftShader in seconds instead of minutes. It draws nothing meaningful.
  */
-import * as tf from '@tensorflow/tfjs';
 import { unetConfig, type UNetConfig } from './config';
-import { disposeWeights, type Weights } from './params';
+import { disposeWeights, weightsFromValues, type Weights } from './params';
 import { describeUNet, initUNet } from './unet';
-import { loadWeights } from './weight-io';
+import { loadWeights, WeightFileError } from './weight-io';
 import { download } from '../data/download-error';
 
 export interface BrowserModel {
@@ -31,8 +30,7 @@ import { modelChoiceFromSearch, SHIPPED_MODEL_URL } from './shipped';
 /** Decodes weight-file bytes into tensors on the current backend; throws WeightFileError on a bad file. */
 export function modelFromBytes(bytes: Uint8Array, what = 'weights.ddmw'): BrowserModel {
   const saved = loadWeights(bytes, { what });
-  const weights: Weights = {};
-  for (const s of describeUNet(saved.config).specs) weights[s.name] = tf.tensor(saved.weights.get(s.name)!, s.shape, 'float32');
+  const weights = weightsFromValues(describeUNet(saved.config).specs, saved.weights, what, (message) => new WeightFileError(message));
   return { config: saved.config, weights, meta: saved.meta, source: 'shipped', isTest: false };
 }
 

@@ -74,11 +74,6 @@ export function loadClassifier(bytes: Uint8Array, what = 'classifier file'): { c
   const { header, tensors } = decodeTensorFile(bytes, what);
   if (header.kind !== 'classifier') throw new WeightFileError(`${what} holds ${header.kind}, not a classifier.`);
   const cfg = header.meta.classifierConfig as ClassifierConfig;
-  const w: Weights = {};
-  for (const s of classifierSpecs(cfg)) {
-    const v = tensors.get(s.name);
-    if (!v || v.length !== s.shape.reduce((a, b) => a * b, 1)) throw new WeightFileError(`${what} lacks or mis-sizes "${s.name}".`);
-    w[s.name] = tf.tensor(v, s.shape, 'float32');
-  }
+  const w = weightsFromValues(classifierSpecs(cfg), tensors, what, (message) => new WeightFileError(message));
   return { config: cfg, weights: w, meta: header.meta };
 }

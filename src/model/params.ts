@@ -41,13 +41,21 @@ export function initValues(specs: readonly ParamSpec[], opts: InitOptions = {}):
   return out;
 }
 
-export function weightsFromValues(specs: readonly ParamSpec[], values: Map<string, Float32Array>): Weights {
-  const w: Weights = {};
+/**
+ * One tensor per spec from named values: the one place where numbers read from
+ * a file, a checkpoint or an initialiser become weights. Every value is checked
+ * before any tensor is made, so a bad file leaks nothing; `fail` makes the
+ * error (a WeightFileError for files a reader gives).
+ */
+export function weightsFromValues(
+  specs: readonly ParamSpec[], values: Map<string, Float32Array>, what = 'weights', fail: (message: string) => Error = (message) => new Error(message),
+): Weights {
   for (const s of specs) {
     const v = values.get(s.name);
-    if (!v) throw new Error(`No value for weight "${s.name}".`);
-    w[s.name] = tf.tensor(v, s.shape, 'float32');
+    if (!v || v.length !== s.shape.reduce((a, b) => a * b, 1)) throw fail(`${what} lacks or mis-sizes "${s.name}".`);
   }
+  const w: Weights = {};
+  for (const s of specs) w[s.name] = tf.tensor(values.get(s.name)!, s.shape, 'float32');
   return w;
 }
 

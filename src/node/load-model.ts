@@ -1,11 +1,10 @@
 /** Node helpers: read a shipped model directory (weights.ddmw), or a checkpoint exported from lesson 4's lab, into tensors. */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import * as tf from '@tensorflow/tfjs';
 import type { UNetConfig } from '../model/config';
 import { describeUNet } from '../model/unet';
 import { readModelBytes } from '../model/weight-io';
-import type { Weights } from '../model/params';
+import { weightsFromValues, type Weights } from '../model/params';
 
 export interface LoadedModel {
   config: UNetConfig;
@@ -20,7 +19,6 @@ export function loadModelFromDisk(path: string): LoadedModel {
   const file = statSync(path).isDirectory() ? join(path, 'weights.ddmw') : path;
   if (!existsSync(file)) throw new Error(`"${path}" has no weights.ddmw.`);
   const saved = readModelBytes(new Uint8Array(readFileSync(file)), file);
-  const weights: Weights = {};
-  for (const s of describeUNet(saved.config).specs) weights[s.name] = tf.tensor(saved.weights.get(s.name)!, s.shape, 'float32');
+  const weights = weightsFromValues(describeUNet(saved.config).specs, saved.weights, file);
   return { config: saved.config, weights, meta: saved.meta, path: file };
 }

@@ -13,7 +13,7 @@ import { createRng } from '../diffusion/rng';
 import type { Schedule } from '../diffusion/schedule';
 import type { UNetConfig } from '../model/config';
 import { describeUNet, initUNet, unetForward } from '../model/unet';
-import { disposeWeights, toVariables, type VariableWeights, type Weights } from '../model/params';
+import { disposeWeights, toVariables, weightsFromValues, type VariableWeights, type Weights } from '../model/params';
 import { adamEmaUpdate } from '../backends/adam-kernel';
 import { groundingLoss, NO_CELL } from './grounding';
 import { minSnrWeights } from './loss';
@@ -212,15 +212,7 @@ export function createTrainer(opts: TrainerOptions, resume?: TrainerState): Trai
   const config = opts.config;
   const o = resolveTrainerOptions(opts);
   const { specs } = describeUNet(config);
-  const fromMap = (m: Map<string, Float32Array>, what: string): Weights => {
-    const w: Weights = {};
-    for (const s of specs) {
-      const v = m.get(s.name);
-      if (!v || v.length !== s.shape.reduce((a, b) => a * b, 1)) throw new Error(`Checkpoint ${what} lacks "${s.name}" or has the wrong size.`);
-      w[s.name] = tf.tensor(v, s.shape, 'float32');
-    }
-    return w;
-  };
+  const fromMap = (m: Map<string, Float32Array>, what: string): Weights => weightsFromValues(specs, m, `Checkpoint ${what}`);
   // Variables share the buffers of the tensors they are made from; those tensors are then released.
   const asVars = (w: Weights, trainable: boolean) => {
     const vars = toVariables(w, trainable);

@@ -6,6 +6,7 @@
  * read from IndexedDB. It follows the choice: switching reloads, and every
  * widget of lessons 1 and 5 shares each load.
  */
+import { LatestRequest } from '../latest-request';
 import { ensureTf } from '../../page/runtime.svelte';
 import { modelStore } from '../../page/model-store.svelte';
 import { idbGet, NoModelYetError } from '../../model/reader-store-idb';
@@ -26,7 +27,7 @@ export class ModelState {
   private wanted = $state(false);
   /** The store has been read from IndexedDB once, so a saved choice of "yours" is not preceded by a wasted shipped load. */
   private storeRead = $state(false);
-  private token = 0;
+  private readonly requests = new LatestRequest();
 
   /** Call during a component's initialisation: the switch is followed by an $effect. */
   constructor() {
@@ -46,7 +47,7 @@ export class ModelState {
   }
 
   private async switchTo(key: string, kind: 'shipped' | 'yours', label: string): Promise<void> {
-    const my = ++this.token;
+    const my = this.requests.start();
     this.loading = true;
     this.error = null;
     try {
@@ -58,17 +59,17 @@ export class ModelState {
         spec = { kind: 'bytes', key, bytes: rec.bytes, source: 'yours' };
       }
       const pm = await loadPageModel(report.backend, location.search, spec);
-      if (my !== this.token) return;
+      if (!my.live) return;
       this.model = pm;
       this.info = modelInfo(pm.config, pm.meta);
       this.label = pm.isTest && kind === 'shipped' ? m.model_test_label() : label;
     } catch (e) {
-      if (my !== this.token) return;
+      if (!my.live) return;
       // A whole sentence, shown as it is by every widget that uses this model.
       const why = errorReason(e);
       this.error = kind === 'yours' ? m.model_yours_failed({ why }) : m.model_start_failed({ error: why });
     } finally {
-      if (my === this.token) this.loading = false;
+      if (my.live) this.loading = false;
     }
   }
 }

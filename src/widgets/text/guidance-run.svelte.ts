@@ -5,6 +5,7 @@
  * that step is still shown from the old run (flagged), so dragging a slider
  * never blanks the figure.
  */
+import { LatestRequest } from '../latest-request';
 import { useFigure } from '../../page/figure-state.svelte';
 import { MAX_TOKENS } from '../../text/vocabulary';
 import { ensureTf } from '../../page/runtime.svelte';
@@ -49,7 +50,7 @@ export class StreamedRun {
   /** Frames to keep: all (step-through) or just the latest (grids). */
   private keepAll: boolean;
   private run: TextRun | null = null;
-  private token = 0;
+  private readonly requests = new LatestRequest();
 
   constructor(opts: { keepAll?: boolean } = {}) {
     this.keepAll = opts.keepAll ?? true;
@@ -57,7 +58,7 @@ export class StreamedRun {
 
   start(model: TextModel, spec: TextSampleSpec): void {
     this.run?.cancel();
-    const my = ++this.token;
+    const my = this.requests.start();
     if (this.frames.length) this.previous = this.frames;
     this.frames = [];
     this.final = null;
@@ -67,7 +68,7 @@ export class StreamedRun {
     let run: TextRun;
     try {
       run = model.run(spec, (f) => {
-        if (my !== this.token) return;
+        if (!my.live) return;
         this.frames = this.keepAll ? [...this.frames, f] : [f];
       });
     } catch (e) {
@@ -78,12 +79,12 @@ export class StreamedRun {
     this.run = run;
     run.done.then(
       (x0) => {
-        if (my !== this.token) return;
+        if (!my.live) return;
         this.final = x0;
         this.busy = false;
       },
       (e: unknown) => {
-        if (my !== this.token || isCancelled(e)) return;
+        if (!my.live || isCancelled(e)) return;
         this.busy = false;
         this.error = errorReason(e);
       },
@@ -91,7 +92,7 @@ export class StreamedRun {
   }
 
   stop(): void {
-    this.token++;
+    this.requests.cancel();
     this.run?.cancel();
     this.run = null;
     this.busy = false;

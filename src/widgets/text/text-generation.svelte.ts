@@ -4,6 +4,7 @@
  * maps, so the figure's step scrubber and its average over steps read them
  * without asking the model again. Starting a run cancels the one before.
  */
+import { LatestRequest } from '../latest-request';
 import { isCancelled, type TextModel, type TextRun } from '../../workers/text/client';
 import type { TextSampleSpec } from '../../pipelines/text-sampling';
 import type { Token } from '../../text/tokenizer';
@@ -44,11 +45,11 @@ export class TextGeneration {
   /** Tensors alive in the model's TF.js after the last finished run (the page shows it for leak tests). */
   tensors: number | null = $state(null);
   private run: TextRun | null = null;
-  private runId = 0;
+  private readonly requests = new LatestRequest();
 
   start(model: TextModel, req: GenerationRequest): void {
     this.cancel();
-    const my = ++this.runId;
+    const my = this.requests.start();
     this.request = req;
     this.steps = [];
     this.total = req.spec.steps;
@@ -60,7 +61,7 @@ export class TextGeneration {
     let r: TextRun;
     try {
       r = model.run(req.spec, (f) => {
-        if (my !== this.runId) return;
+        if (!my.live) return;
         const pix = f.x0.length / req.spec.seeds.length;
         this.steps = [
           ...this.steps,
@@ -74,7 +75,7 @@ export class TextGeneration {
     this.run = r;
     r.done.then(
       (x0) => {
-        if (my !== this.runId) return;
+        if (!my.live) return;
         this.final = x0.subarray(0, x0.length / req.spec.seeds.length);
         this.elapsedMs = performance.now() - t0;
         this.tensors = model.tensors();
@@ -82,7 +83,7 @@ export class TextGeneration {
         this.run = null;
       },
       (e: unknown) => {
-        if (my !== this.runId) return;
+        if (!my.live) return;
         this.run = null;
         if (isCancelled(e)) this.status = 'cancelled';
         else this.fail(e);
@@ -94,8 +95,8 @@ export class TextGeneration {
     if (this.run) {
       this.run.cancel();
       this.run = null;
-      // A newer runId drops whatever the cancelled run still posts.
-      this.runId++;
+      // The cancelled run's ticket goes stale: whatever it still posts is dropped.
+      this.requests.cancel();
       this.status = 'cancelled';
     }
   }
