@@ -6,7 +6,7 @@
  * waits for it once per browser, since the result is stored.
  */
 import { unetConfig } from '../model/config';
-import { predictEpsBatch } from '../model/browser-eps';
+import { predictEpsBatch } from '../model/eps-predictor';
 import { disposeWeights } from '../model/params';
 import { initUNet } from '../model/unet';
 import type { Probe } from './start';

@@ -1,8 +1,13 @@
 /**
- * The model seen from a sampler: an `EpsPredictor` (src/diffusion/sampler.ts)
- * that runs the U-Net on a flat batch in chunks, with classifier-free
- * guidance ε = ε_u + w(ε_c − ε_u) through the maths core's guideEps.
- * w = 1 is the plain conditional model, w = 0 the unconditional one.
+ * ε̂ from the U-Net, with classifier-free guidance ε = ε_u + w(ε_c − ε_u)
+ * through the maths core's guideEps; w = 1 is the plain conditional model,
+ * w = 0 the unconditional one, and label `numClasses` means "no label".
+ *
+ * `predictEpsBatch` is the one guided batcher: images that may sit at
+ * different timesteps and carry different labels go through ONE network call
+ * (the guided pass doubles the batch inside it), so a step of every image on
+ * a figure costs one call. `createEpsPredictor` is the model seen from a
+ * sampler (src/diffusion/sampler.ts): a flat batch at one timestep, in chunks.
  */
 import * as tf from '@tensorflow/tfjs';
 import { guideEps } from '../diffusion/guidance';
@@ -10,6 +15,52 @@ import type { EpsPredictor } from '../diffusion/sampler';
 import type { UNetConfig } from './config';
 import type { Weights } from './params';
 import { unetForward } from './unet';
+
+export interface BatchEpsInput {
+  /** n images laid end to end, each imageSize² × inChannels values. */
+  x: Float32Array;
+  /** One timestep (0..T−1, the schedule's index) per image. */
+  t: ArrayLike<number>;
+  /** One label per image (numClasses = no label); omitted = all unconditional. */
+  labels?: ArrayLike<number>;
+  /** Guidance scale w, one for the whole batch (default 1). */
+  guidance?: number;
+}
+
+export async function predictEpsBatch(weights: Weights, config: UNetConfig, input: BatchEpsInput): Promise<Float32Array> {
+  const pix = config.imageSize * config.imageSize * config.inChannels;
+  const n = input.x.length / pix;
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`x holds ${input.x.length} values, not a whole number of ${pix}-value images`);
+  if (input.t.length !== n) throw new RangeError(`${input.t.length} timesteps for ${n} images`);
+  if (input.labels && input.labels.length !== n) throw new RangeError(`${input.labels.length} labels for ${n} images`);
+  const w = input.guidance ?? 1;
+  const noLabel = config.numClasses;
+  const lab = new Int32Array(n);
+  for (let i = 0; i < n; i++) lab[i] = input.labels ? Number(input.labels[i]) : noLabel;
+  const ts = Int32Array.from(input.t);
+  const guided = config.numClasses > 0 && w !== 1 && lab.some((l) => l !== noLabel);
+  const s = config.imageSize;
+  const result = tf.tidy(() => {
+    const x = tf.tensor4d(input.x, [n, s, s, config.inChannels]);
+    if (!guided) return unetForward(weights, config, x, tf.tensor1d(ts, 'int32'), tf.tensor1d(lab, 'int32')).eps;
+    const labs = new Int32Array(2 * n);
+    labs.set(lab, 0);
+    labs.fill(noLabel, n);
+    const tt = new Int32Array(2 * n);
+    tt.set(ts, 0);
+    tt.set(ts, n);
+    return unetForward(weights, config, tf.concat([x, x], 0) as tf.Tensor4D, tf.tensor1d(tt, 'int32'), tf.tensor1d(labs, 'int32')).eps;
+  });
+  let data: Float32Array;
+  try {
+    data = (await result.data()) as Float32Array;
+  } finally {
+    result.dispose();
+  }
+  if (!guided) return data;
+  // Images without a label have ε_c = ε_u, so guidance leaves them alone.
+  return Float32Array.from(guideEps(data.subarray(n * pix), data.subarray(0, n * pix), w));
+}
 
 export interface EpsPredictorOptions {
   weights: Weights;
@@ -24,10 +75,8 @@ export interface EpsPredictorOptions {
 
 export function createEpsPredictor(opts: EpsPredictorOptions): EpsPredictor {
   const { weights, config } = opts;
-  const w = opts.guidance ?? 1;
   const chunk = opts.chunk ?? 128;
   const pix = config.imageSize * config.imageSize * config.inChannels;
-  const noLabel = config.numClasses;
   return async (xt: Float32Array, t: number) => {
     const n = xt.length / pix;
     if (!Number.isInteger(n)) throw new RangeError(`x_t holds ${xt.length} values, not a whole number of ${pix}-value images`);
@@ -36,24 +85,9 @@ export function createEpsPredictor(opts: EpsPredictorOptions): EpsPredictor {
     const out = new Float32Array(xt.length);
     for (let s = 0; s < n; s += chunk) {
       const m = Math.min(chunk, n - s);
-      const lab = new Int32Array(m);
-      for (let i = 0; i < m; i++) lab[i] = labels ? Number(labels[s + i]) : noLabel;
-      const guided = config.numClasses > 0 && w !== 1 && lab.some((l) => l !== noLabel);
-      const result = tf.tidy(() => {
-        const x = tf.tensor4d(xt.subarray(s * pix, (s + m) * pix), [m, config.imageSize, config.imageSize, config.inChannels]);
-        if (!guided) {
-          return unetForward(weights, config, x, tf.fill([m], t, 'int32') as tf.Tensor1D, tf.tensor1d(lab, 'int32')).eps;
-        }
-        const both = tf.concat([x, x], 0) as tf.Tensor4D;
-        const labs = new Int32Array(2 * m);
-        labs.set(lab, 0);
-        labs.fill(noLabel, m);
-        return unetForward(weights, config, both, tf.fill([2 * m], t, 'int32') as tf.Tensor1D, tf.tensor1d(labs, 'int32')).eps;
-      });
-      const data = (await result.data()) as Float32Array;
-      result.dispose();
-      if (!guided) out.set(data, s * pix);
-      else out.set(guideEps(data.subarray(m * pix), data.subarray(0, m * pix), w), s * pix);
+      const x = xt.subarray(s * pix, (s + m) * pix);
+      const part = labels ? Int32Array.from({ length: m }, (_, i) => Number(labels[s + i])) : undefined;
+      out.set(await predictEpsBatch(weights, config, { x, t: new Int32Array(m).fill(t), labels: part, guidance: opts.guidance }), s * pix);
     }
     return out;
   };

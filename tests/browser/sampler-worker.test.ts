@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { startTf } from '../../src/backends/page';
 import { fetchModel, disposeModel } from '../../src/model/browser-model';
-import { predictEpsBatch } from '../../src/model/browser-eps';
+import { predictEpsBatch } from '../../src/model/eps-predictor';
 import { loadPageModel } from '../../src/workers/model/client';
 import { unetConfig } from '../../src/model/config';
 import { disposeWeights, readWeights } from '../../src/model/params';

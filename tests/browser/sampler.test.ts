@@ -1,5 +1,5 @@
 // Runs inside headless Chromium on WebGPU (SwiftShader, forced: the page itself would choose wasm here): the lesson-5 sampling
-// path (maths-core sampler + browser-eps.ts + a TINY random U-Net, 8×8) keeps
+// path (maths-core sampler + eps-predictor.ts + a TINY random U-Net, 8×8) keeps
 // the tensor count flat, handles 1 and T steps, and is deterministic.
 // T: DDIM with T = 1000 network calls on SwiftShader takes minutes, so the
 // "all T steps" case uses a schedule of T = 50 (the first and last step counts
@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { startTf } from '../../src/backends/page';
 import { makeSchedule } from '../../src/diffusion';
-import { predictEpsBatch } from '../../src/model/browser-eps';
+import { predictEpsBatch } from '../../src/model/eps-predictor';
 import { tinyTestModel, disposeModel } from '../../src/model/browser-model';
 import { buildSampler, seededStart, Trajectory } from '../../src/widgets/reverse/trajectory';
 import type { SamplerChoice } from '../../src/diffusion/sampler-choice';

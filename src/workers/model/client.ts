@@ -11,7 +11,7 @@
  * back costs one load each, not a new worker and a new backend.
  */
 import type { UNetConfig } from '../../model/config';
-import type { BatchEpsInput } from '../../model/browser-eps';
+import type { BatchEpsInput } from '../../model/eps-predictor';
 import { modelChoiceFromSearch, SHIPPED_MODEL_URL } from '../../model/shipped';
 import { isWorkerReply, type OneStepAsk, type WorkerReply, type WorkerRequest } from './protocol';
 import type { StartAsk, Started } from '../../backends/report';

@@ -8,7 +8,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { disposeModel, fetchModel, modelFromBytes, tinyTestModel, type BrowserModel } from '../../model/browser-model';
-import { predictEpsBatch } from '../../model/browser-eps';
+import { predictEpsBatch } from '../../model/eps-predictor';
 import { isWorkerRequest, type WorkerReply, type WorkerRequest } from './protocol';
 import { startBackend, startWorkerBackend } from '../../backends/model-worker';
 import { modelSchedule } from '../../model/model-info';
