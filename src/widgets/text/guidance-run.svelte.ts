@@ -8,33 +8,10 @@
 import { LatestRequest } from '../latest-request';
 import { useFigure } from '../../page/figure-state.svelte';
 import { MAX_TOKENS } from '../../text/vocabulary';
-import { ensureTf } from '../../page/runtime.svelte';
-import { isCancelled, loadTextModel, startTextBackend, type TextModel, type TextRun } from '../../workers/text/client';
+import { isCancelled, type TextModel, type TextRun } from '../../workers/text/client';
+import { textModelState } from './text-model-state.svelte';
 import type { TextFrame, TextSampleSpec } from '../../pipelines/text-sampling';
-import { m as msg } from '../../i18n/messages';
 import { errorReason } from '../error-text';
-
-export class TextModelState {
-  model: TextModel | null = $state.raw(null);
-  error: string | null = $state(null);
-  private started = false;
-
-  load(): void {
-    if (this.started) return;
-    this.started = true;
-    ensureTf(startTextBackend)
-      .then((r) => loadTextModel(r.backend))
-      .then((m) => (this.model = m))
-      .catch((e: unknown) => (this.error = errorReason(e)));
-  }
-
-  /** "Test model …" when ?model=tiny swapped the shipped one out, so no screen passes it off as ours. */
-  get label(): string {
-    const model = this.model;
-    if (!model) return '';
-    return model.isTest ? msg.text_test_label({ size: model.config.imageSize }) : msg.text_shipped_label();
-  }
-}
 
 export class StreamedRun {
   /** Frames of the current run, by step index. */
@@ -127,7 +104,8 @@ export class StreamedRun {
  * up: its effects live and end with that component.
  */
 export class TextSampler {
-  readonly ms = new TextModelState();
+  /** The page's one text model (every figure of lessons 6–8 shares it). */
+  readonly ms = textModelState;
   readonly run: StreamedRun;
   maxTokens = $derived(this.ms.model?.config.text?.maxTokens ?? MAX_TOKENS);
   size = $derived(this.ms.model?.config.imageSize ?? 32);

@@ -9,8 +9,9 @@ import { unetConfig, type UNetConfig } from '../../model/config';
 import { loadTextModel, startTextBackend, type TextModel } from '../../workers/text/client';
 import { ensureTf } from '../../page/runtime.svelte';
 import { errorReason } from '../error-text';
+import { m as msg } from '../../i18n/messages';
 
-class TextModelState {
+export class TextModelState {
   model: TextModel | null = $state.raw(null);
   error: string | null = $state(null);
   loading = $state(false);
@@ -19,6 +20,13 @@ class TextModelState {
   /** The loaded model's config, or the shipped preset's until it arrives (for prose and diagrams). */
   get config(): UNetConfig {
     return this.model?.config ?? SHIPPED_PRESET;
+  }
+
+  /** "Test model …" when ?model=tiny swapped the shipped one out, so no screen passes it off as ours. */
+  get label(): string {
+    const model = this.model;
+    if (!model) return '';
+    return model.isTest ? msg.text_test_label({ size: model.config.imageSize }) : msg.text_shipped_label();
   }
 
   /** Starts loading (once); resolves with the model, or null after an error (see `error`). */
