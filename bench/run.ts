@@ -25,7 +25,7 @@ import { BENCH_BACKENDS, type BenchBackend } from './step-timing';
 import { benchSampling, formatSamplingRows } from './sampling';
 import { benchSoak } from './soak';
 import { benchText, formatTextRows } from './text';
-import { benchTraining, formatTrainingRows } from './training';
+import { benchTraining, formatTrainingRows } from './browser-training';
 
 const argv = process.argv.slice(2);
 const flag = (name: string) => argv.includes(name);

@@ -17,7 +17,7 @@ export {
   type ResolvedScheduleOptions,
   type ScheduleKind,
   type ScheduleOptions,
-} from './schedules';
+} from './beta-schedules';
 export { makeSchedule, type Schedule } from './schedule';
 export { respaceSchedule } from './respace';
 export { qSample, qStep } from './forward';

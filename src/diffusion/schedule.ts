@@ -24,7 +24,7 @@ import {
   type ResolvedScheduleOptions,
   type ScheduleKind,
   type ScheduleOptions,
-} from './schedules';
+} from './beta-schedules';
 
 export interface Schedule {
   readonly kind: ScheduleKind;

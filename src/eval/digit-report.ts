@@ -2,7 +2,7 @@
  * What `npm run eval -- --json FILE` writes for a digit model, and the file
  * lesson 5's quality chart reads (many such reports, one per sampler and step
  * count). One type for the writer (scripts/eval.ts, scripts/quality-vs-steps.ts)
- * and the reader (widgets/reverse/quality.ts), so the two cannot drift apart.
+ * and the reader (widgets/reverse/quality-vs-steps.ts), so the two cannot drift apart.
  */
 import { SAMPLER_NAMES, type SamplerName } from '../diffusion/sampler-choice';
 import type { Accuracy } from './digit-meter';

@@ -9,7 +9,7 @@
  */
 import { classNames, type DatasetName } from '../data/digits';
 import { makeSchedule, type Schedule } from '../diffusion/schedule';
-import type { ScheduleKind, ScheduleOptions } from '../diffusion/schedules';
+import type { ScheduleKind, ScheduleOptions } from '../diffusion/beta-schedules';
 import type { UNetConfig } from './config';
 
 export interface ModelInfo {

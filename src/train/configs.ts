@@ -1,5 +1,5 @@
 /** Named training recipes: a model config plus everything the trainer and data need. */
-import type { ScheduleOptions } from '../diffusion/schedules';
+import type { ScheduleOptions } from '../diffusion/beta-schedules';
 import { unetConfig, type UNetConfig } from '../model/config';
 import type { GroundingOptions } from './trainer';
 

@@ -1,5 +1,5 @@
 /** The schedules' names as readers see them (the maths in src/diffusion names them by kind only). */
-import type { ScheduleKind } from '../diffusion/schedules';
+import type { ScheduleKind } from '../diffusion/beta-schedules';
 import { m } from '../i18n/messages';
 
 export const SCHEDULE_NAMES: Readonly<Record<ScheduleKind, () => string>> = {

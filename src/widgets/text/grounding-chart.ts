@@ -5,7 +5,7 @@
  * loss was switched on. Anything missing or malformed gives null.
  */
 import { levelChannels, type UNetConfig } from '../../model/config';
-import { parseTextQuality } from './model-quality';
+import { parseTextQuality } from './text-model-card';
 import { blockLabel } from './attention-maps';
 
 export interface GroundingRow {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toReadableCell } from '../../../bench/training';
+import { toReadableCell } from '../../../bench/browser-training';
 import { READABLE_STEPS } from '../../../src/train/lab-estimate';
 
 describe("bench: the lab's time to readable digits", () => {

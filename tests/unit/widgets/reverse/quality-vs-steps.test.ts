@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkGoals, goalSentence, kidSeries, parseQuality, qualitySeries, withinRealNoise } from '../../../../src/widgets/reverse/quality';
+import { checkGoals, goalSentence, kidSeries, parseQuality, qualitySeries, withinRealNoise } from '../../../../src/widgets/reverse/quality-vs-steps';
 
 // Made-up numbers in the lead's file format (runs are what `npm run eval -- --json` writes); DDIM-1000 left out on purpose.
 const fixture = JSON.parse(readFileSync(new URL('./fixtures/quality-vs-steps.fixture.json', import.meta.url), 'utf8'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTextQuality } from '../../../../src/widgets/text/model-quality';
+import { parseTextQuality } from '../../../../src/widgets/text/text-model-card';
 
 const evalOut = {
   count: 500, digitInCell: 0.4013, emptyCell: 0.8867, localisation: 0.2958, real: { digitInCell: 0.98, emptyCell: 1 },
