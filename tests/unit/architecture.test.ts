@@ -76,6 +76,21 @@ describe('src/ layout', () => {
   });
 });
 
+describe('components are thin', () => {
+  const components = ['src', 'site', 'lessons'].flatMap((d) => filesUnder(join(ROOT, d))).filter((f) => f.endsWith('.svelte'));
+
+  it('no .svelte file is over 300 lines: state, caches and geometry live in .svelte.ts / .ts modules', () => {
+    const long = components.filter((f) => readFileSync(f, 'utf8').trimEnd().split('\n').length > 300).map((f) => relative(ROOT, f));
+    expect(long).toEqual([]);
+  });
+
+  it('no component imports TF.js: tensors are made and freed in modules, never in markup', () => {
+    const withTf = components.filter((f) => /from ['"]@tensorflow\//.test(readFileSync(f, 'utf8'))).map((f) => relative(ROOT, f));
+    expect(withTf).toEqual([]);
+    expect(components.length).toBeGreaterThan(50);
+  });
+});
+
 describe('tests/unit mirrors the sources', () => {
   it('each folder of tests/unit is a folder of src/, or lessons/, site/, bench/ or scripts/', () => {
     const dirs = (d: string): string[] =>
