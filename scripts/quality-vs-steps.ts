@@ -4,10 +4,11 @@
  *
  * Lesson 5's "quality against steps" chart: `npm run eval` for DDPM and DDIM
  * at every step count the chart plans, then one file holding every report.
- * Each run's report is kept in --runs and reused when its settings and the
- * weights' training step match, so a measurement stopped half-way resumes
- * where it stopped. The cheap settings run first; the file is rewritten after
- * each run, and the chart lists a setting not measured yet as missing.
+ * A run already in --out (the committed file) or in --runs is reused when its
+ * settings and the weights' training step match, so a measurement stopped
+ * half-way resumes where it stopped, on this machine or from a fresh clone.
+ * The cheap settings run first; the file is rewritten after each run, and the
+ * chart lists a setting not measured yet as missing.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -45,12 +46,22 @@ function readReport(file: string): DigitEvalReport | null {
   }
 }
 
+const committed: DigitEvalReport[] = (() => {
+  if (!existsSync(String(args.out))) return [];
+  try {
+    return (JSON.parse(readFileSync(String(args.out), 'utf8')) as QualityVsStepsFile).runs ?? [];
+  } catch {
+    return [];
+  }
+})();
+
 const runs: DigitEvalReport[] = [];
 for (const { sampler, steps } of plan) {
   const file = join(runsDir, `${sampler}-${steps}.json`);
   let report = readReport(file);
+  if (!(report && sameSettings(report, sampler, steps))) report = committed.find((r) => sameSettings(r, sampler, steps)) ?? null;
   if (report && sameSettings(report, sampler, steps)) {
-    process.stderr.write(`${sampler}-${steps}: measured already (${file})\n`);
+    process.stderr.write(`${sampler}-${steps}: measured already\n`);
   } else {
     process.stderr.write(`${sampler}-${steps}: measuring…\n`);
     const r = spawnSync('npx', ['tsx', 'scripts/eval.ts', ...evalArgs(sampler, steps), '--json', file], { stdio: 'inherit' });
