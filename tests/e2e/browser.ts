@@ -1,5 +1,10 @@
-/** Launches Debian's Chromium for end-to-end tests and records what a page does wrong. */
-import { afterAll, beforeAll } from 'vitest';
+/**
+ * Launches Debian's Chromium for end-to-end tests and records what a page does
+ * wrong. Every page watched here is checked after each test of its file: a
+ * console error, an uncaught exception or a request to another origin fails
+ * the test that was running (the one fixture; tests do not repeat the check).
+ */
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 import { OFFLINE_PREF_KEY } from '../../site/offline/offline-status';
@@ -14,9 +19,30 @@ export interface PageWatch {
   foreignRequests: string[];
 }
 
-/** Collects console errors, uncaught exceptions and requests that leave the site's origin. */
-export function watch(page: Page, origin: string): PageWatch {
+export interface WatchOptions {
+  /** Console errors a test provokes on purpose (a GPU it takes away): those do not fail it. */
+  allowErrors?: RegExp;
+  /** Origins besides the page's own it may fetch from (an embed's host page loads the site). */
+  allowOrigins?: string[];
+}
+
+const watched: { page: Page; w: PageWatch; options: WatchOptions }[] = [];
+
+// After each test, what every page watched so far did since the last check.
+afterEach(() => {
+  for (const { page, w, options } of watched) {
+    const errors = w.errors.splice(0).filter((e) => !options.allowErrors?.test(e));
+    const foreign = w.foreignRequests.splice(0).filter((u) => !options.allowOrigins?.includes(new URL(u).origin));
+    const where = page.isClosed() ? 'a closed page' : page.url();
+    expect(errors, `console errors on ${where}`).toEqual([]);
+    expect(foreign, `requests to another origin from ${where}`).toEqual([]);
+  }
+});
+
+/** Collects console errors, uncaught exceptions and requests that leave the site's origin; checked after each test. */
+export function watch(page: Page, origin: string, options: WatchOptions = {}): PageWatch {
   const w: PageWatch = { errors: [], foreignRequests: [] };
+  watched.push({ page, w, options });
   page.on('console', (m) => {
     if (m.type() === 'error') w.errors.push(m.text());
   });
@@ -36,10 +62,12 @@ export const DESKTOP = { width: 1360, height: 900 };
  * A page in a fresh context (its own IndexedDB, so nothing saved by another
  * page comes back), watched from before its first request.
  */
-export async function watchedPage(browser: Browser, origin: string, options: BrowserContextOptions = {}): Promise<{ page: Page; w: PageWatch }> {
+export async function watchedPage(
+  browser: Browser, origin: string, options: BrowserContextOptions = {}, watchOptions: WatchOptions = {},
+): Promise<{ page: Page; w: PageWatch }> {
   const page = await browser.newPage({ viewport: DESKTOP, ...options });
   await withoutPrecache(page);
-  return { page, w: watch(page, origin) };
+  return { page, w: watch(page, origin, watchOptions) };
 }
 
 /**
@@ -62,11 +90,13 @@ export interface FilePage {
  * before the first test and closed after the last. Its fields are only set
  * once the file's beforeAll has run, so read them inside tests.
  */
-export function pageForFile(origin: string, { webgpu = true, ...options }: BrowserContextOptions & { webgpu?: boolean } = {}): FilePage {
+export function pageForFile(
+  origin: string, { webgpu = true, ...options }: BrowserContextOptions & { webgpu?: boolean } = {}, watchOptions: WatchOptions = {},
+): FilePage {
   const tab = {} as { browser: Browser; page: Page; w: PageWatch };
   beforeAll(async () => {
     tab.browser = await launch([], { webgpu });
-    Object.assign(tab, await watchedPage(tab.browser, origin, options));
+    Object.assign(tab, await watchedPage(tab.browser, origin, options, watchOptions));
   });
   afterAll(async () => {
     await tab.browser?.close();

@@ -116,7 +116,6 @@ describe('presenter mode', () => {
     await expect.poll(() => alphaChart(page), SLOW).toBe(readerChart);
     // Focus went back to where it was, the Present button.
     expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.action)).toBe('present');
-    expect(w.errors).toEqual([]);
     await page.close();
   });
 
@@ -141,7 +140,6 @@ describe('presenter mode', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('figure.presented').count(), SLOW).toBe(0);
     await expect.poll(() => query(page).toString(), SLOW).toBe('');
-    expect(w.errors).toEqual([]);
     await page.close();
   });
   // Lessons 2, 3, 5 and 7: one figure, schedule charts, the model's steppers, the guidance grid.
@@ -207,7 +205,6 @@ describe('presenter mode', () => {
       await expect.poll(() => page.locator('figure.presented').count(), SLOW).toBe(0);
       expect(await page.locator('.fit').evaluateAll((els) => els.map((e) => (e as HTMLElement).style.cssText).filter(Boolean))).toEqual([]);
       expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('16px');
-      expect(w.errors).toEqual([]);
       await page.close();
     },
   );
@@ -242,8 +239,6 @@ describe('links to a state', () => {
     // Scrolled to the figure.
     await expect.poll(async () => (await fresh.getByTestId('schedule-images').boundingBox())?.y ?? -1, SLOW).toBeLessThan(300);
     await expect.poll(async () => (await fresh.getByTestId('schedule-images').boundingBox())?.y ?? -1, SLOW).toBeGreaterThanOrEqual(0);
-    expect(w.errors).toEqual([]);
-    expect(w2.errors).toEqual([]);
     await page.close();
     await fresh.close();
   });
@@ -277,7 +272,6 @@ describe('links to a state', () => {
     await expect.poll(() => query(page).get('qblk'), SLOW).toBe(other);
     await page.reload();
     await expect.poll(() => page.getByTestId('qkv-block').inputValue(), SLOW).toBe(other);
-    expect(w.errors).toEqual([]);
     await page.close();
   });
 
@@ -324,7 +318,8 @@ describe('embeds', () => {
     expect(new URL(host.url).origin).not.toBe(new URL(base).origin);
     const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
     await withoutPrecache(page);
-    const w = watch(page, host.url);
+    // Requests go to the host page's origin and the site's own, nowhere else.
+    watch(page, host.url, { allowOrigins: [new URL(base).origin] });
     const src = `${base}/embed/${slug}/${id}/`;
     // The embed answers with a real file, not a fallback.
     const res = await page.request.get(src);
@@ -345,9 +340,6 @@ describe('embeds', () => {
     const inFrame = await frame.locator('body').evaluate((b, figId) => document.elementFromPoint(b.clientWidth / 2, 200)?.closest<HTMLElement>('figure[data-testid]')?.dataset.testid === figId, id);
     expect(inFrame).toBe(true);
     await page.waitForLoadState('networkidle');
-    expect(w.errors).toEqual([]);
-    // Requests go to the host page's origin and the site's own, nowhere else.
-    expect(w.foreignRequests.filter((u) => new URL(u).origin !== new URL(base).origin)).toEqual([]);
     await page.close();
   });
 

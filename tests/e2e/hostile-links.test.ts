@@ -58,7 +58,6 @@ describe('hostile links', () => {
         expect(await tab.locator('[data-state="error"]').count()).toBe(0);
         // A cursor drawn off the chart once made a page 81,694 px wide.
         expect(await tab.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(DESKTOP.width);
-        expect(w.errors).toEqual([]);
       } finally {
         await tab.close();
       }

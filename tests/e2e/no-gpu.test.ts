@@ -46,8 +46,6 @@ describe('a machine without a GPU', () => {
     const cells = await page.locator('[data-testid^="grid-cell-"]').count();
     expect(cells).toBe(16);
     expect(await page.getByTestId('grid-progress').evaluate((el) => (el as HTMLProgressElement).value)).toBe(10);
-    expect(w.errors).toEqual([]);
-    expect(w.foreignRequests).toEqual([]);
     expect(tfChunk).toBeTruthy();
     expect(tfFetches).toHaveLength(1);
   }, 300_000);

@@ -172,7 +172,5 @@ describe('lesson 6: text conditioning (test model)', () => {
     // The first run may create kernels' cached tensors; after it nothing may grow.
     expect(counts.slice(1)).toEqual([counts[1], counts[1], counts[1]]);
     expect(counts[1]).toBeLessThanOrEqual(counts[0] + 2);
-    expect(tab.w.errors).toEqual([]);
-    expect(tab.w.foreignRequests).toEqual([]);
   });
 });
