@@ -85,7 +85,7 @@ describe('export', () => {
     expect(worst).toBeLessThanOrEqual(1);
     // The time arrow above the images is a CSS gradient, black (t = 0) to white: the PNG has the ramp where
     // the arrow is, each point's grey its fraction of the way along (sRGB interpolation, as CSS and canvas both do).
-    const arrow = await page.locator('[data-testid="forward-process"] .convention .arrow').evaluate((el) => {
+    const arrow = await page.locator('[data-testid="forward-process"] .t-axis .t-bar').evaluate((el) => {
       const r = el.getBoundingClientRect();
       const s = getComputedStyle(el);
       return { x: r.left, y: r.top, width: r.width, height: r.height, border: parseFloat(s.borderLeftWidth), image: s.backgroundImage };
