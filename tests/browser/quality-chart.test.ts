@@ -62,6 +62,16 @@ describe('quality against steps chart', () => {
     expect(el.querySelector('[data-testid="quality-kid-note"]')!.textContent).toContain('2 of 3 settings fall inside the band');
   });
 
+  it('says plainly when no setting falls inside the band of real digits', async () => {
+    const kidFloorSameCount = { mean: -0.004, sd: 0.001, draws: [] };
+    const runs = (fixture.runs as object[]).map((r) => ({ ...r, kid: 0.015, kidFloorSameCount }));
+    const el = show({ ...fixture, runs });
+    await frame();
+    const note = el.querySelector('[data-testid="quality-kid-note"]')!.textContent!;
+    expect(note).toContain(`None of the ${runs.length} settings falls inside the band`);
+    expect(note).not.toContain('the others');
+  });
+
   it('says "measurement pending", and draws nothing, without data', async () => {
     const el = show(null);
     await frame();
