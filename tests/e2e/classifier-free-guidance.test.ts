@@ -14,14 +14,19 @@ const base = inject('baseUrl');
 const PATH = '/lessons/classifier-free-guidance/';
 const tab = pageForFile(base, { webgpu: false });
 
+/** Each test opens its own state: a fresh page with the tiny test model, its guided panel done. */
+async function open() {
+  await tab.page.goto(`${base}${PATH}?model=tiny&steps=5&k=1&gsteps=5&grows=2`);
+  await tab.page.getByTestId('test-model').first().waitFor();
+  await waitForText(tab.page, 'gp-status', 'Done');
+}
+
 const param = (name: string) => tab.page.evaluate((n) => new URLSearchParams(location.search).get(n), name);
 
 describe('lesson 7: classifier-free guidance (test model)', () => {
   it('labels the test model and samples with both predictions', async () => {
-    await tab.page.goto(`${base}${PATH}?model=tiny&steps=5&k=1&gsteps=5&grows=2`);
-    await tab.page.getByTestId('test-model').first().waitFor();
+    await open();
     expect(await textOf(tab.page, 'test-model')).toMatch(/Test model/);
-    await waitForText(tab.page, 'gp-status', 'Done');
     for (const id of ['gp-xt', 'gp-epsu', 'gp-epsc', 'gp-scaled', 'gp-guided']) {
       expect(new Set(await canvasGrey(tab.page, id)).size, id).toBeGreaterThan(3);
     }
@@ -30,6 +35,7 @@ describe('lesson 7: classifier-free guidance (test model)', () => {
   });
 
   it('the guidance slider, by keyboard, changes the guided panel and the URL', async () => {
+    await open();
     const before = await canvasGrey(tab.page, 'gp-guided');
     const rmsBefore = await textOf(tab.page, 'gp-scaled-rms');
     await tab.page.getByTestId('gp-w').focus();
@@ -45,6 +51,7 @@ describe('lesson 7: classifier-free guidance (test model)', () => {
   });
 
   it('the step scrubber moves through the kept steps', async () => {
+    await open();
     const at1 = await canvasGrey(tab.page, 'gp-xt');
     await tab.page.getByTestId('gp-step').focus();
     await tab.page.keyboard.press('Home');
@@ -54,6 +61,7 @@ describe('lesson 7: classifier-free guidance (test model)', () => {
   });
 
   it('renders the scale grid: one run, seven scales per row, the same noise along a row', async () => {
+    await open();
     await waitForText(tab.page, 'gg-status', 'Done');
     const cols = 7;
     const row = await Promise.all(Array.from({ length: cols }, (_, c) => canvasGrey(tab.page, `gg-cell-0-${c}`)));
@@ -64,6 +72,7 @@ describe('lesson 7: classifier-free guidance (test model)', () => {
   });
 
   it('the chart is pending until the sweep file exists, and shows the command', async () => {
+    await open();
     const measured = existsSync('trained-models/text-scenes/guidance-sweep.json');
     if (measured) {
       await tab.page.getByTestId('guidance-adherence').locator('svg').waitFor();
@@ -74,6 +83,7 @@ describe('lesson 7: classifier-free guidance (test model)', () => {
   });
 
   it('bad prompts: empty is unconditional, 500 characters are truncated, emoji are [UNK]; nothing throws', async () => {
+    await open();
     const input = tab.page.locator('#gp-prompt');
     await input.fill('');
     await tab.page.getByTestId('gp-empty').waitFor();

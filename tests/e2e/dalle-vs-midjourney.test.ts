@@ -13,11 +13,15 @@ const base = inject('baseUrl');
 const PATH = '/lessons/dalle-vs-midjourney/';
 const tab = pageForFile(base, { webgpu: false });
 
+/** Each test opens its own state: a fresh page with the tiny test model. */
+async function open() {
+  await tab.page.goto(`${base}${PATH}?model=tiny`);
+  await tab.page.getByTestId('test-model').first().waitFor();
+}
 
 describe('lesson 8: DALL·E vs Midjourney (test model)', () => {
   it('shows the long prompt truncated (with the cut) and condensed, and generates both', async () => {
-    await tab.page.goto(`${base}${PATH}?model=tiny`);
-    await tab.page.getByTestId('test-model').first().waitFor();
+    await open();
     const trunc = tab.page.getByTestId('dp-trunc');
     const cond = tab.page.getByTestId('dp-cond');
     // 16 kept chips (known or [UNK]), the cut, then struck-through dropped ones.
@@ -39,6 +43,7 @@ describe('lesson 8: DALL·E vs Midjourney (test model)', () => {
   });
 
   it('the moderate and over-guided settings sample the same prompt and noise at two scales', async () => {
+    await open();
     await waitForText(tab.page, 'ds-status', 'Done');
     const a = await canvasGrey(tab.page, 'ds-img-0');
     const b = await canvasGrey(tab.page, 'ds-img-1');
@@ -48,6 +53,7 @@ describe('lesson 8: DALL·E vs Midjourney (test model)', () => {
   });
 
   it('bad prompts: empty is unconditional, 500 characters are cut with a notice, emoji are [UNK]', async () => {
+    await open();
     await tab.page.getByTestId('dp-example-empty').click();
     await tab.page.getByTestId('dp-trunc-empty').waitFor();
     expect(await textOf(tab.page, 'dp-notes')).toContain('unconditional');

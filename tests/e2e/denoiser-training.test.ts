@@ -27,13 +27,40 @@ async function waitStep(min: number, timeout = 150_000) {
   await tab.page.waitForFunction((n) => Number(document.querySelector('[data-testid="training-lab"] [data-phase]')?.getAttribute('data-step')) >= n, min, { timeout, polling: 250 });
 }
 const step = async () => Number(await attr('data-step'));
+const savedIsCurrent = () =>
+  tab.page.waitForFunction(() => {
+    const el = document.querySelector('[data-testid="training-lab"] [data-phase]')!;
+    return el.getAttribute('data-saved-step') === el.getAttribute('data-step');
+  }, null, { timeout: 60_000 });
 
-let exported: Buffer;
+/** The lab as a new reader finds it: nothing saved (the store outlives a test, so an earlier test's model is reset). */
+async function freshLab() {
+  await tab.page.goto(`${base}${URL_}`);
+  await tab.page.waitForFunction(() => ['idle', 'paused'].includes(document.querySelector('[data-testid="training-lab"] [data-phase]')?.getAttribute('data-phase') ?? ''), null, { timeout: 120_000 });
+  if ((await attr('data-phase')) !== 'idle') {
+    await tab.page.getByTestId('lab-reset').click();
+    await waitPhase('idle');
+  }
+}
+
+/** Each test's own starting point: a fresh lab trained a few steps, paused and saved. */
+async function trainedAndSaved(steps = 3) {
+  await freshLab();
+  await tab.page.getByTestId('lab-start').click();
+  await waitStep(steps);
+  await tab.page.getByTestId('lab-pause').click();
+  await waitPhase('paused');
+  await savedIsCurrent();
+}
+
+async function exportFile(): Promise<Buffer> {
+  const [download] = await Promise.all([tab.page.waitForEvent('download'), tab.page.getByTestId('lab-export').click()]);
+  return readFileSync((await download.path())!);
+}
 
 describe('lesson 4: the training lab', () => {
   it('starts, trains in the worker with no long main-thread task, and shows samples', async () => {
-    await tab.page.goto(`${base}${URL_}`);
-    await waitPhase('idle');
+    await freshLab();
     // The one-step panel runs the shipped model on the page first; let it finish.
     await tab.page.getByTestId('one-step-mse').waitFor({ timeout: 120_000 });
     await tab.page.evaluate(() => {
@@ -58,12 +85,12 @@ describe('lesson 4: the training lab', () => {
   });
 
   it('pauses (and saves), stays paused, and resumes', async () => {
+    await freshLab();
+    await tab.page.getByTestId('lab-start').click();
+    await waitStep(2);
     await tab.page.getByTestId('lab-pause').click();
     await waitPhase('paused');
-    await tab.page.waitForFunction(() => {
-      const el = document.querySelector('[data-testid="training-lab"] [data-phase]')!;
-      return el.getAttribute('data-saved-step') === el.getAttribute('data-step');
-    }, null, { timeout: 60_000 });
+    await savedIsCurrent();
     const paused = await step();
     await tab.page.waitForTimeout(3000);
     expect(await step()).toBe(paused);
@@ -75,10 +102,7 @@ describe('lesson 4: the training lab', () => {
   });
 
   it('comes back after a reload, at the saved step with its loss history', async () => {
-    await tab.page.waitForFunction(() => {
-      const el = document.querySelector('[data-testid="training-lab"] [data-phase]')!;
-      return el.getAttribute('data-saved-step') === el.getAttribute('data-step');
-    }, null, { timeout: 60_000 });
+    await trainedAndSaved();
     const saved = await step();
     await tab.page.reload();
     await waitPhase('paused');
@@ -87,7 +111,10 @@ describe('lesson 4: the training lab', () => {
   });
 
   it("shows the restored model's samples right after the reload, without training", async () => {
+    await trainedAndSaved();
     const saved = await step();
+    await tab.page.reload();
+    await waitPhase('paused');
     await expect.poll(() => tab.page.getByTestId('sample-grid').locator('canvas').count(), { timeout: 60_000 }).toBe(4);
     expect(await tab.page.getByTestId('sample-grid').locator('figcaption').first().textContent()).toBeTruthy();
     expect(await tab.page.getByTestId('sample-head').textContent()).toContain(`at step ${saved}`);
@@ -97,14 +124,15 @@ describe('lesson 4: the training lab', () => {
   });
 
   it('exports the model as a checkpoint file that decodes', async () => {
-    const [download] = await Promise.all([tab.page.waitForEvent('download'), tab.page.getByTestId('lab-export').click()]);
-    exported = readFileSync((await download.path())!);
-    const ck = decodeCheckpoint(new Uint8Array(exported));
+    await trainedAndSaved();
+    const ck = decodeCheckpoint(new Uint8Array(await exportFile()));
     expect(ck.state.step).toBe(await step());
     expect(ck.config.baseChannels).toBe(8);
   });
 
   it('rejects a corrupt file and a truncated file with a clear message, model untouched', async () => {
+    await trainedAndSaved();
+    const exported = await exportFile();
     const before = await step();
     const corrupt = Buffer.from(exported);
     corrupt[corrupt.length - 100] ^= 0xff;
@@ -120,6 +148,8 @@ describe('lesson 4: the training lab', () => {
   });
 
   it('imports the exported file back (round trip)', async () => {
+    await trainedAndSaved();
+    const exported = await exportFile();
     const exportedStep = decodeCheckpoint(new Uint8Array(exported)).state.step;
     await tab.page.getByTestId('lab-reset').click();
     await waitPhase('idle');

@@ -32,6 +32,13 @@ async function waitForT(t: number) {
   await tab.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
 }
 
+/** Each test opens its own state: a fresh page at `query`, drawn at step t. */
+async function open(query: string, t: number) {
+  await tab.page.goto(`${base}${PATH}?${query}`);
+  await tab.page.getByTestId('panel-jump').waitFor();
+  await waitForT(t);
+}
+
 async function setT(t: number) {
   await tab.page.getByTestId('t-slider').evaluate((el, v) => {
     const input = el as HTMLInputElement;
@@ -62,9 +69,7 @@ async function expectedX0(ds: 'mnist' | 'fashion', cls: number, n: number): Prom
 
 describe('lesson 2: the forward process', () => {
   it('loads with the default image, and at t = 0 both panels are x₀', async () => {
-    await tab.page.goto(`${base}${PATH}?t=0`);
-    await tab.page.getByTestId('panel-jump').waitFor();
-    await waitForT(0);
+    await open('t=0', 0);
     const x0 = await expectedX0('mnist', 3, 0);
     const want = Array.from(x0, (v) => Math.round((v + 1) * 127.5) / 127.5 - 1);
     for (const id of ['panel-chain', 'panel-jump', 'source-preview']) {
@@ -75,6 +80,7 @@ describe('lesson 2: the forward process', () => {
   });
 
   it('drives t with the keyboard and the URL follows', async () => {
+    await open('t=0', 0);
     const slider = tab.page.getByTestId('t-slider');
     await slider.focus();
     await tab.page.keyboard.press('ArrowRight');
@@ -87,6 +93,7 @@ describe('lesson 2: the forward process', () => {
   });
 
   it('at t = T the one-jump image is ≈ N(0, 1) and has forgotten x₀', async () => {
+    await open('t=1000', 1000);
     const x0 = await expectedX0('mnist', 3, 0);
     const jump = await canvasPixels('panel-jump');
     const chain = await canvasPixels('panel-chain');
@@ -105,6 +112,7 @@ describe('lesson 2: the forward process', () => {
   });
 
   it('draws exactly qSample with the seed’s noise, for several t and seeds', async () => {
+    await open('t=0&seed=1', 0);
     const x0 = await expectedX0('mnist', 3, 0);
     const schedule = makeSchedule({ kind: 'linear', T: 1000 });
     for (const [t, seed] of [
@@ -136,9 +144,7 @@ describe('lesson 2: the forward process', () => {
 
   it('reproduces the view from the URL, and frames jump to their t', async () => {
     const url = `${base}${PATH}?ds=fashion&cls=7&n=4&t=321&seed=9&sched=cosine`;
-    await tab.page.goto(url);
-    await tab.page.getByTestId('panel-jump').waitFor();
-    await waitForT(321);
+    await open(url.split('?')[1], 321);
     expect(await tab.page.getByTestId('schedule').inputValue()).toBe('cosine');
     expect(await tab.page.getByTestId('dataset').inputValue()).toBe('fashion');
     expect(await tab.page.getByTestId('source-description').textContent()).toContain('Sneaker');
@@ -156,9 +162,7 @@ describe('lesson 2: the forward process', () => {
   });
 
   it('refuses a text file as an upload, says so, and keeps the image', async () => {
-    await tab.page.goto(`${base}${PATH}?t=0`);
-    await tab.page.getByTestId('panel-jump').waitFor();
-    await waitForT(0);
+    await open('t=0', 0);
     const before = await canvasPixels('panel-jump');
     await tab.page.getByTestId('source-upload').check({ force: true });
     await tab.page.waitForURL(/[?&]src=upload/);
@@ -176,6 +180,7 @@ describe('lesson 2: the forward process', () => {
   });
 
   it('uses a drawing once one is drawn', async () => {
+    await open('t=0', 0);
     await tab.page.getByTestId('source-draw').check({ force: true });
     const pad = tab.page.getByTestId('drawing-pad');
     await pad.waitFor();

@@ -33,13 +33,18 @@ async function scrubTo(k: number) {
   }, k);
 }
 
+/** Each test opens its own state: a fresh page at `query`, its step `k` drawn. */
+async function open(query: string, k = 0) {
+  await tab.page.goto(`${base}${PATH}?${query}`);
+  await tab.page.getByTestId('test-model').waitFor();
+  await waitForStep(k);
+}
+
 const param = (name: string) => tab.page.evaluate((n) => new URLSearchParams(location.search).get(n), name);
 
 describe('lesson 5: the reverse process (test model)', () => {
   it('starts from the seeded noise x_T, shown with the t = T convention', async () => {
-    await tab.page.goto(`${base}${PATH}?model=tiny&steps=10&seed=5`);
-    await tab.page.getByTestId('test-model').waitFor();
-    await waitForStep(0);
+    await open('model=tiny&steps=10&seed=5');
     expect(await position()).toContain('t = 1000 = T (noise)');
     const { xT } = seededStart(5, 64);
     expect(maxAbsDiff(await canvasGrey(tab.page, 'xt-a'), expectedGrey(xT))).toBeLessThanOrEqual(1);
@@ -52,6 +57,7 @@ describe('lesson 5: the reverse process (test model)', () => {
   });
 
   it('steps forward and back through the kept history, and the keyboard does too', async () => {
+    await open('model=tiny&steps=10&seed=5');
     const x0 = await canvasGrey(tab.page, 'xt-a');
     await tab.page.getByTestId('step-forward').click();
     await waitForStep(1);
@@ -68,6 +74,7 @@ describe('lesson 5: the reverse process (test model)', () => {
   });
 
   it('scrubs to any step (computing the way there) and keeps it in the URL', async () => {
+    await open('model=tiny&steps=10&seed=5');
     await scrubTo(7);
     await waitForStep(7);
     expect(await param('k')).toBe('7');
@@ -76,6 +83,7 @@ describe('lesson 5: the reverse process (test model)', () => {
   });
 
   it('plays to the end (t = 0, the data) and pauses', async () => {
+    await open('model=tiny&steps=10&seed=5&k=3', 3);
     await tab.page.getByTestId('play').click();
     await waitForStep(10);
     expect(await position()).toContain('t = 0 (data)');
@@ -94,8 +102,7 @@ describe('lesson 5: the reverse process (test model)', () => {
   });
 
   it('the same URL gives the same images (determinism)', async () => {
-    await tab.page.goto(`${base}${PATH}?model=tiny&steps=10&seed=5&k=6`);
-    await waitForStep(6);
+    await open('model=tiny&steps=10&seed=5&k=6', 6);
     expect(await tab.page.getByTestId('scrub').inputValue()).toBe('6');
     const first = await canvasGrey(tab.page, 'xt-a');
     await tab.page.reload();
@@ -104,8 +111,7 @@ describe('lesson 5: the reverse process (test model)', () => {
   });
 
   it('seed lock: a compare column runs on the very same x_T; unlocking draws new noise on a change', async () => {
-    await tab.page.goto(`${base}${PATH}?model=tiny&steps=10&seed=9&cmp=1&csteps=20&csmp=ddpm-beta`);
-    await waitForStep(0);
+    await open('model=tiny&steps=10&seed=9&cmp=1&csteps=20&csmp=ddpm-beta');
     await waitForStep(0, 'b');
     expect(await canvasGrey(tab.page, 'xt-b')).toEqual(await canvasGrey(tab.page, 'xt-a'));
     // Locked (default): changing a setting keeps the seed.
@@ -136,6 +142,7 @@ describe('lesson 5: the reverse process (test model)', () => {
   });
 
   it('image to image fills both rows; the quality chart says plainly when it is pending; no console error', async () => {
+    await open('model=tiny&steps=10&digit=none');
     await tab.page.getByTestId('sdedit').scrollIntoViewIfNeeded();
     await tab.page.getByTestId('sd-status').filter({ hasText: 'Done' }).waitFor({ timeout: 120_000 });
     const a = await canvasGrey(tab.page, 'sd-result-0');

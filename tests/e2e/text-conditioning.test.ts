@@ -33,13 +33,22 @@ function canvasBytes(testid: string): Promise<number[]> {
   });
 }
 
+/** Each test opens its own state: a fresh page with `prompt`, its first run done. */
+async function open(prompt: string) {
+  await tab.page.goto(`${base}${PATH}?model=tiny&steps=8&seed=3&p=${encodeURIComponent(prompt)}`);
+  await tab.page.getByTestId('test-model').waitFor({ timeout: 120_000 });
+  await waitDone();
+}
+
+const PROMPT = 'a 7 🐱 top left';
+
 const differs = (a: number[], b: number[]) => a.some((v, i) => v !== b[i]);
 
 describe('lesson 6: text conditioning (test model)', () => {
   it('shows the prompt as chips, with an emoji flagged [UNK]', async () => {
     await tab.page.goto(`${base}${PATH}?model=tiny&steps=8&seed=3`);
     await tab.page.getByTestId('test-model').waitFor({ timeout: 120_000 });
-    await tab.page.getByTestId('prompt-input').fill('a 7 🐱 top left');
+    await tab.page.getByTestId('prompt-input').fill(PROMPT);
     const chips = tab.page.getByTestId('prompt-chips');
     await expect.poll(() => chips.locator('li').count()).toBe(6); // 5 tokens + the [PAD] chip
     const unk = tab.page.getByTestId('chip-unk');
@@ -60,8 +69,7 @@ describe('lesson 6: text conditioning (test model)', () => {
   });
 
   it('generates in the worker with progress, and draws the chosen token’s map', async () => {
-    // Let the run the previous test's typing started finish, then see this click's run start and end.
-    await waitDone();
+    await open(PROMPT);
     await tab.page.getByTestId('generate').click();
     await tab.page
       .waitForFunction(() => !document.querySelector('[data-testid="text-status"]')?.textContent?.startsWith('Done'), null, { timeout: 5_000 })
@@ -98,6 +106,7 @@ describe('lesson 6: text conditioning (test model)', () => {
   });
 
   it('scrubs the steps and probes a region with the keyboard', async () => {
+    await open(PROMPT);
     await tab.page.getByTestId('avg-steps').uncheck();
     const scrub = tab.page.getByTestId('step-scrubber');
     expect(await scrub.isDisabled()).toBe(false);
@@ -129,6 +138,7 @@ describe('lesson 6: text conditioning (test model)', () => {
   });
 
   it('an empty prompt is unconditional and says so, and still generates', async () => {
+    await open(PROMPT);
     await tab.page.getByTestId('prompt-input').fill('');
     expect(await tab.page.getByTestId('notice-empty').textContent()).toContain('unconditional');
     // A changed prompt restarts the run by itself after a pause in typing.
@@ -141,6 +151,7 @@ describe('lesson 6: text conditioning (test model)', () => {
   });
 
   it('a 500-character prompt is truncated with a visible notice', async () => {
+    await open(PROMPT);
     const long = 'a seven in the top left and a two in the bottom right, '.repeat(10).slice(0, 500);
     await tab.page.getByTestId('prompt-input').fill(long);
     const notice = tab.page.getByTestId('notice-truncated');
@@ -151,7 +162,7 @@ describe('lesson 6: text conditioning (test model)', () => {
   });
 
   it('keeps the worker’s tensor count flat over repeated runs, and logs no errors', async () => {
-    await tab.page.getByTestId('prompt-input').fill('3 top left');
+    await open('3 top left');
     const counts: number[] = [];
     for (let i = 0; i < 4; i++) {
       // On wasm a tiny run can finish between two polls, so record that it ran rather than poll for it.

@@ -6,7 +6,7 @@
  * Tiny model on wasm, so no emulated GPU is involved.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DESKTOP, launch } from './browser';
 import { OFFLINE_PREF_KEY } from '../../site/offline/offline-status';
@@ -19,7 +19,6 @@ let browser: Browser;
 let context: BrowserContext;
 let a: Page;
 let b: Page;
-let exported: Buffer;
 
 const attr = (p: Page, name: string) => p.locator('[data-testid="training-lab"] [data-phase]').first().getAttribute(name);
 const waitPhase = (p: Page, phase: string, timeout = 120_000) =>
@@ -50,25 +49,42 @@ const storedStep = ([db, store]: readonly [string, string]) =>
 
 beforeAll(async () => {
   browser = await launch(['--disable-gpu'], { webgpu: false });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+// Each test gets its own browser profile (its own IndexedDB and lock), so none depends on another's saves.
+beforeEach(async () => {
   context = await browser.newContext({ viewport: DESKTOP });
   await context.addInitScript((key) => localStorage.setItem(key, 'off'), OFFLINE_PREF_KEY);
   a = await context.newPage();
   b = await context.newPage();
 });
-afterAll(async () => {
-  await browser?.close();
+afterEach(async () => {
+  await context?.close();
 });
+
+/** Both tabs on the lab, the first one training. */
+async function firstTabTraining() {
+  await a.goto(`${base}${URL_}`);
+  await b.goto(`${base}${URL_}`);
+  await waitPhase(a, 'idle');
+  await waitPhase(b, 'idle');
+  await a.getByTestId('lab-start').click();
+  await waitPhase(a, 'training');
+  await waitStep(a, 1);
+}
+
+/** A real model file, so only the lock can refuse it: the first tab's own, exported as it trains. */
+async function exportFromFirstTab(): Promise<Buffer> {
+  const [download] = await Promise.all([a.waitForEvent('download'), a.getByTestId('lab-export').click()]);
+  return readFileSync((await download.path())!);
+}
 
 describe('two tabs and one training lab', () => {
   it('the second tab is told another tab trains, and does not start', async () => {
-    await a.goto(`${base}${URL_}`);
-    await b.goto(`${base}${URL_}`);
-    await waitPhase(a, 'idle');
-    await waitPhase(b, 'idle');
+    await firstTabTraining();
     expect(await b.getByTestId('lab-elsewhere').count()).toBe(0);
-    await a.getByTestId('lab-start').click();
-    await waitPhase(a, 'training');
-    await waitStep(a, 1);
 
     await b.getByTestId('lab-start').click();
     const note = b.getByTestId('lab-elsewhere');
@@ -86,9 +102,8 @@ describe('two tabs and one training lab', () => {
   });
 
   it('an import in the second tab is refused while the first trains, and changes nothing', async () => {
-    // A real model file, so only the lock can refuse it: the first tab's own, exported as it trains.
-    const [download] = await Promise.all([a.waitForEvent('download'), a.getByTestId('lab-export').click()]);
-    exported = readFileSync((await download.path())!);
+    await firstTabTraining();
+    const exported = await exportFromFirstTab();
     await b.getByTestId('lab-import').setInputFiles({ name: 'other.ddmw', mimeType: 'application/octet-stream', buffer: exported });
     const err = b.getByTestId('lab-import-error');
     await err.waitFor({ timeout: 10_000 });
@@ -110,6 +125,7 @@ describe('two tabs and one training lab', () => {
   });
 
   it('after the first tab pauses and saves, the second starts', async () => {
+    await firstTabTraining();
     await a.getByTestId('lab-pause').click();
     await waitPhase(a, 'paused');
     await waitSaved(a);
@@ -129,15 +145,19 @@ describe('two tabs and one training lab', () => {
   });
 
   it('with no tab training, an import goes through, and then lets the other tab train', async () => {
-    await waitSaved(b);
+    await firstTabTraining();
+    const exported = await exportFromFirstTab();
+    await a.getByTestId('lab-pause').click();
+    await waitPhase(a, 'paused');
+    await waitSaved(a);
     const fileStep = decodeCheckpoint(new Uint8Array(exported)).state.step;
     await a.getByTestId('lab-import').setInputFiles({ name: 'mine.ddmw', mimeType: 'application/octet-stream', buffer: exported });
     await expect.poll(() => a.getByTestId('lab-notice').textContent(), { timeout: 60_000 }).toMatch(/Imported/);
     expect(await a.getByTestId('lab-import-error').count()).toBe(0);
     expect(await attr(a, 'data-step')).toBe(String(fileStep));
     expect(await a.evaluate(storedStep, [DB_NAME, STORE] as const)).toBe(fileStep);
-    // The import's hold on the lock is gone: the second tab may train again.
-    await b.getByTestId('lab-resume').click();
+    // The import's hold on the lock is gone: the second tab may train.
+    await b.getByTestId('lab-start').click();
     await waitPhase(b, 'training');
     expect(await b.getByTestId('lab-elsewhere').count()).toBe(0);
     await b.getByTestId('lab-pause').click();
