@@ -83,9 +83,25 @@ function prepareWasm() {
     'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
   });
   registerWasmTrainingKernels();
-  // TF.js' default is half the logical cores (for hyper-threads), which is one
-  // thread on a 2-core machine; take them all, up to 8.
-  if (globalThis.crossOriginIsolated) setThreadsCount(Math.max(1, Math.min(8, navigator.hardwareConcurrency || 1)));
+  if (globalThis.crossOriginIsolated) useEveryCore();
+}
+
+/**
+ * TF.js' wasm binary caps its thread pool at half of navigator.hardwareConcurrency
+ * (it assumes two hyper-threads per core), read once when the module starts:
+ * one thread on a 2-core machine, whatever setThreadsCount asks. Take every
+ * core, up to 8 (the pool the binary ships), by showing the binary twice the
+ * count before it starts. Only this context's navigator changes, and only
+ * when threads can run at all (a cross-origin isolated page or worker).
+ */
+function useEveryCore() {
+  const cores = Math.max(1, Math.min(8, navigator.hardwareConcurrency || 1));
+  setThreadsCount(cores);
+  try {
+    Object.defineProperty(navigator, 'hardwareConcurrency', { value: cores * 2, configurable: true });
+  } catch {
+    // A navigator that cannot be shadowed keeps TF.js' own cap: fewer threads, still correct.
+  }
 }
 
 export { gpuFacts };

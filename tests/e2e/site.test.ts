@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { lessons, lessonPath } from '../../lessons/registry';
 import { launch, watch, withoutPrecache } from './browser';
+import { serveStatic } from './static-server';
 
 const base = inject('baseUrl');
 let browser: Browser;
@@ -138,6 +139,26 @@ describe('the TF.js backend badge', () => {
       expect(await page.getByTestId('backend').textContent()).toBe('wasm');
     } finally {
       await plain.close();
+    }
+  });
+
+  it('runs wasm on every core when the page is cross-origin isolated, on one thread when it is not', async () => {
+    const isolated = await serveStatic(process.env.E2E_DIST ?? 'dist', 0, { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' });
+    try {
+      const page = await newPage();
+      await page.goto(`${isolated.url}/check/?backend=wasm`);
+      expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+      const cores = Math.min(8, await page.evaluate(() => navigator.hardwareConcurrency));
+      const details = page.getByTestId('backend-details');
+      await page.getByTestId('smoke').filter({ hasText: /correct|expected/ }).waitFor();
+      // TF.js' binary alone would cap the pool at half the cores: one thread on a 2-core machine.
+      expect(await details.textContent()).toContain(cores > 1 ? `with ${cores} threads` : 'on one thread');
+      await page.goto(`${base}/check/?backend=wasm`);
+      await page.getByTestId('smoke').filter({ hasText: /correct|expected/ }).waitFor();
+      expect(await details.textContent()).toContain('on one thread');
+      await page.close();
+    } finally {
+      await isolated.close();
     }
   });
 
