@@ -14,27 +14,37 @@ import { startNodeBackend } from '../src/backends/node';
 import { generateSamples } from '../src/pipelines/generate';
 import { gridLabels } from '../src/widgets/reverse/grid';
 import { TEXT_BENCH_PROMPT } from './text';
+import { HERO } from '../src/widgets/hero/hero';
 
 export interface NodeBaseline {
   what: string;
   ms: number;
 }
 
-/** Lesson 5's grid: 16 digits, DDIM-`steps`, guidance 2, shipped model. */
-export async function nodeSampling(steps = 50): Promise<NodeBaseline> {
+/** Digits of the shipped model at guidance 2, DDIM-`steps`: the work of lesson 5's grid and lesson 1's hero. */
+async function nodeDigits(labels: Int32Array, steps: number, what: string): Promise<NodeBaseline> {
   await startNodeBackend('wasm');
   const m = loadModelFromDisk('trained-models/mnist-cond');
   try {
-    const labels = gridLabels('none', m.config.numClasses, 16);
     const run = (n: number) =>
       generateSamples({ weights: m.weights, config: m.config, schedule: modelSchedule(m.config, m.meta), labels, sampler: 'ddim', steps: n, guidance: 2, eta: 0, rng: createRng(1), chunk: 32 });
     await run(1);
     const t0 = performance.now();
     await run(steps);
-    return { what: `16 digits, DDIM-${steps}, guidance 2`, ms: performance.now() - t0 };
+    return { what, ms: performance.now() - t0 };
   } finally {
     disposeWeights(m.weights);
   }
+}
+
+/** Lesson 5's grid: 16 digits, DDIM-`steps`, guidance 2, shipped model. */
+export function nodeSampling(steps = 50): Promise<NodeBaseline> {
+  return nodeDigits(gridLabels('none', 10, 16), steps, `16 digits, DDIM-${steps}, guidance 2`);
+}
+
+/** Lesson 1's hero: one digit as the hero draws it. */
+export function nodeHero(): Promise<NodeBaseline> {
+  return nodeDigits(Int32Array.of(HERO.label), HERO.steps, `one digit, DDIM-${HERO.steps}, guidance ${HERO.guidance}`);
 }
 
 /** Lesson 6's scene: one DDIM-`steps` sample at guidance 3 with every block's attention maps. */

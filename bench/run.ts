@@ -4,7 +4,7 @@
  * SwiftShader here; on a machine with a GPU, on the GPU).
  *
  *   npm run bench                          everything (about 30-40 minutes on 2 CPU cores)
- *   npm run bench -- --only redraw         some parts: redraw, bundle, node, sampling, text, training
+ *   npm run bench -- --only redraw         some parts: goals, redraw, bundle, node, sampling, text, training
  *   npm run bench -- --backends wasm,webgl  some backends: wasm (one thread), wasm-threads (the page served
  *                                          cross-origin isolated), webgl, webgpu, cpu
  *   npm run bench -- --quick               training: tiny models, one step of the default config; sampling: the shipped model, extrapolated past 2 min; short limits
@@ -16,10 +16,11 @@
  * Node training speed against PyTorch is a separate command: npm run bench:train.
  */
 import { build } from 'vite';
-import { launch } from '../tests/e2e/browser';
+import { launch } from '../tests/chromium';
 import { serveStatic } from '../tests/e2e/static-server';
 import { formatBundleRows, measureBundle } from './bundle';
-import { nodeSampling, nodeText } from './node-baseline';
+import { nodeHero, nodeSampling, nodeText } from './node-baseline';
+import { benchFigureGoal, formatGoalTables, GOAL_FIGURES, type GoalBackend, type GoalFigure, type GoalRow } from './figure-goals';
 import { measureRedraw, REDRAW_CASES } from './redraw';
 import { BENCH_BACKENDS, type BenchBackend } from './step-timing';
 import { benchSampling, formatSamplingRows } from './sampling';
@@ -30,7 +31,7 @@ import { benchTraining, formatTrainingRows } from './browser-training';
 const argv = process.argv.slice(2);
 const flag = (name: string) => argv.includes(name);
 const onlyArg = argv.find((a, i) => argv[i - 1] === '--only');
-const parts = new Set((onlyArg ?? 'redraw,bundle,node,sampling,training,text').split(','));
+const parts = new Set((onlyArg ?? 'goals,redraw,bundle,node,sampling,training,text').split(','));
 const backendsArg = argv.find((a, i) => argv[i - 1] === '--backends');
 const backends = (backendsArg ? backendsArg.split(',') : [...BENCH_BACKENDS]) as BenchBackend[];
 for (const b of backends) if (!BENCH_BACKENDS.includes(b)) throw new Error(`unknown backend "${b}"; use ${BENCH_BACKENDS.join(', ')}`);
@@ -50,12 +51,18 @@ async function main() {
   }
   let nodeGrid: number | null = null;
   let nodeScene: number | null = null;
-  if (parts.has('node') || parts.has('sampling') || parts.has('text')) {
+  let nodeHeroMs: number | null = null;
+  const goals = parts.has('goals');
+  if (parts.has('node') || parts.has('sampling') || parts.has('text') || goals) {
     // The baseline: the same work in Node on the project's wasm engine (one thread).
     const steps = 50;
-    if (parts.has('node') || parts.has('sampling')) nodeGrid = (await nodeSampling(steps)).ms;
-    if (parts.has('node') || parts.has('text')) nodeScene = (await nodeText(steps)).ms;
-    console.log(`\n# Node baseline (wasm + our kernels, SIMD, 1 thread): 16 digits DDIM-${steps} w = 2: ${fmt(nodeGrid ?? NaN)}; one scene DDIM-${steps} w = 3 with maps: ${fmt(nodeScene ?? NaN)}`);
+    if (parts.has('node') || parts.has('sampling') || goals) nodeGrid = (await nodeSampling(steps)).ms;
+    if (parts.has('node') || parts.has('text') || goals) nodeScene = (await nodeText(steps)).ms;
+    if (parts.has('node') || goals) nodeHeroMs = (await nodeHero()).ms;
+    console.log(
+      `\n# Node baseline (wasm + our kernels, SIMD, 1 thread): 16 digits DDIM-${steps} w = 2: ${fmt(nodeGrid ?? NaN)}; ` +
+        `one scene DDIM-${steps} w = 3 with maps: ${fmt(nodeScene ?? NaN)}; the hero's digit: ${fmt(nodeHeroMs ?? NaN)}`,
+    );
   }
   const server = await serveStatic('dist');
   const isolated = await serveStatic('dist', 0, ISOLATION);
@@ -63,6 +70,24 @@ async function main() {
   const browser = await launch();
   try {
     console.log(`\nChromium ${browser.version()}, headless, --enable-unsafe-webgpu; backends: ${backends.join(', ')}`);
+    if (goals) {
+      // The goals are for a reader without a GPU: Chromium without WebGPU and with --disable-gpu,
+      // the page choosing its backend by itself (on a plain static server, and cross-origin
+      // isolated as the dev and preview servers are). Forced backends follow, in the suite's
+      // usual Chromium (WebGPU on SwiftShader here), each figure cut off at the time limit.
+      const limit = quick ? 60_000 : 300_000;
+      const noGpu = await launch(['--disable-gpu'], { webgpu: false });
+      const rows: GoalRow[] = [];
+      try {
+        for (const b of ['auto', 'auto-isolated'] as GoalBackend[]) for (const f of GOAL_FIGURES) rows.push(await benchFigureGoal(noGpu, servers, b, f, limit));
+      } finally {
+        await noGpu.close();
+      }
+      for (const b of backends) for (const f of GOAL_FIGURES) rows.push(await benchFigureGoal(browser, servers, b, f, limit));
+      const node: Partial<Record<GoalFigure, number>> = { hero: nodeHeroMs ?? NaN, grid: nodeGrid ?? NaN, scene: nodeScene ?? NaN };
+      console.log(`\n# Speed goals: each model figure from "running" to "done" (limit ${limit / 1000} s a figure), one table per backend`);
+      for (const line of formatGoalTables(rows, node)) console.log(line);
+    }
     if (parts.has('redraw')) {
       console.log('\n# Redraw after a slider event (main-thread work; budget ≤ 4 ms)');
       console.log('| widget event | events | median | p95 | max | next-frame charts median / p95 |');

@@ -5,14 +5,11 @@
  * the test that was running (the one fixture; tests do not repeat the check).
  */
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { launch } from '../chromium';
 import { OFFLINE_PREF_KEY } from '../../site/offline/offline-status';
 
-export function launch(extraArgs: string[] = [], { webgpu = true } = {}): Promise<Browser> {
-  const args = webgpu ? CHROMIUM_ARGS : CHROMIUM_ARGS.filter((a) => a !== '--enable-unsafe-webgpu');
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...args, ...extraArgs] });
-}
+export { launch };
 
 export interface PageWatch {
   errors: string[];
