@@ -28,8 +28,9 @@ export function trainerOptions(s: LabSettings, config: UNetConfig, schedule: Sch
     config,
     schedule,
     lr: s.lr,
-    warmupSteps: s.preset === 'tiny' ? 0 : 100,
-    ema: s.preset === 'tiny' ? 0.9 : 0.995,
+    // A short warm-up and a short EMA: the lab is judged in its first few hundred steps.
+    warmupSteps: s.preset === 'tiny' ? 0 : 50,
+    ema: s.preset === 'tiny' ? 0.9 : 0.99,
     pUncond: 0.1,
     minSnrGamma: s.weighting === 'min-snr' ? 5 : null,
     gradClip: 1,
@@ -114,6 +115,8 @@ export interface SessionInit {
   config?: UNetConfig;
   /** Seed of the batch draws (default 1). */
   seed?: number;
+  /** Trainer options over the lab's own (npm run lab:curve tries other recipes with this). */
+  recipe?: Partial<Pick<ReturnType<typeof trainerOptions>, 'warmupSteps' | 'ema'>>;
 }
 
 export class TrainingSession {
@@ -123,13 +126,15 @@ export class TrainingSession {
   private trainer: Trainer;
   private data: TrainingData;
   private batchRng: Rng;
+  private recipe: SessionInit['recipe'];
 
   constructor(init: SessionInit) {
     this.settings = init.settings;
     this.config = init.config ?? labModelConfig(init.settings);
     this.schedule = labSchedule({ schedule: init.settings.schedule, T: this.config.timesteps });
     this.data = init.data;
-    this.trainer = createTrainer(trainerOptions(init.settings, this.config, this.schedule), init.resume);
+    this.recipe = init.recipe;
+    this.trainer = createTrainer({ ...trainerOptions(init.settings, this.config, this.schedule), ...this.recipe }, init.resume);
     this.batchRng = createRng(init.seed ?? 1).fork(this.trainer.step);
   }
 
@@ -150,7 +155,7 @@ export class TrainingSession {
     if (old.lr === settings.lr && old.weighting === settings.weighting) return;
     const state = await this.trainer.exportState();
     this.trainer.dispose();
-    this.trainer = createTrainer(trainerOptions(settings, this.config, this.schedule), state);
+    this.trainer = createTrainer({ ...trainerOptions(settings, this.config, this.schedule), ...this.recipe }, state);
   }
 
   setData(data: TrainingData): void {
@@ -180,8 +185,8 @@ export class TrainingSession {
     return this.trainer.trainStep(batch);
   }
 
-  /** EMA-weight samples for fixed labels and a fixed seed: the same noise every refresh, so only the model changes. */
-  async samples(labels: number[], steps: number, seed = 7): Promise<Float32Array> {
+  /** EMA-weight samples for fixed labels and a fixed seed: the same noise every refresh, so only the model changes. Guidance 1 is the plain conditional model. */
+  async samples(labels: number[], steps: number, seed = 7, guidance = 1): Promise<Float32Array> {
     const out = await generateSamples({
       weights: this.trainer.ema,
       config: this.config,
@@ -189,7 +194,7 @@ export class TrainingSession {
       labels: Int32Array.from(labels),
       sampler: 'ddim',
       steps: Math.min(steps, this.schedule.T),
-      guidance: 1,
+      guidance,
       rng: createRng(seed),
     });
     return Float32Array.from(out, (v) => Math.max(-1, Math.min(1, v)));

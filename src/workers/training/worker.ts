@@ -16,10 +16,11 @@ import { SHIPPED_MODEL_URL } from '../../model/browser-model';
 import { idbClear, idbGet, idbPutBoth } from '../../model/reader-store-idb';
 import type { BackendName } from '../../backends/choice';
 import { labModelConfig, NO_DATA, readModelFile, selectClasses, TrainingSession, type ImportedModel } from '../../train/lab-session';
-import { loadMeter, meterAccuracy } from '../../eval/lab-meter';
+import { loadMeter } from '../../eval/lab-meter';
+import { meterAccuracy } from '../../eval/meter-accuracy';
 import { startWorkerTf, nextBackend, webgpuDevice } from '../../backends/training-worker';
 import { isToWorker, type AccuracyNote, type FromWorker, type LabNote, type Phase, type ToWorker } from './protocol';
-import { normaliseSettings, type LabSettings } from '../../train/lab-settings';
+import { LAB_GUIDANCE, normaliseSettings, type LabSettings } from '../../train/lab-settings';
 import { CodedError, failureDetail, failureReply } from '../../failures/failure';
 
 const ctx = self as unknown as DedicatedWorkerGlobalScope;
@@ -114,7 +115,7 @@ function sampleLabels(s: LabSettings): number[] {
 async function refreshSamples() {
   if (!session || !settings) return;
   const labels = sampleLabels(settings);
-  const pixels = await session.samples(labels, settings.preset === 'tiny' ? 3 : 20);
+  const pixels = await session.samples(labels, settings.preset === 'tiny' ? 3 : 20, 7, LAB_GUIDANCE);
   let accuracy: number | null = null;
   let accuracyNote: AccuracyNote | undefined;
   let accuracyDetail: string | undefined;

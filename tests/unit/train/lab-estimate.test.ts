@@ -4,15 +4,14 @@ import { minutesToReadable, READABLE_STEPS } from '../../../src/train/lab-estima
 
 describe('the lab time estimate', () => {
   it('is steps left × measured time per step, rounded up to whole minutes', () => {
-    // 854 steps at 2.1 s = 1,793 s ≈ 29.9 min → 30.
     expect(minutesToReadable(2100, DEFAULT_SETTINGS)).toBe(Math.ceil((READABLE_STEPS * 2.1) / 60));
-    expect(minutesToReadable(2100, DEFAULT_SETTINGS, 800)).toBe(Math.ceil(((READABLE_STEPS - 800) * 2.1) / 60));
+    expect(minutesToReadable(2100, DEFAULT_SETTINGS, 300)).toBe(Math.ceil(((READABLE_STEPS - 300) * 2.1) / 60));
     expect(minutesToReadable(10, DEFAULT_SETTINGS)).toBe(1);
     expect(minutesToReadable(2100, DEFAULT_SETTINGS, READABLE_STEPS)).toBeNull();
   });
 
   it('says nothing it has not measured: other settings, or no speed yet', () => {
-    expect(minutesToReadable(2100, normaliseSettings({ ...DEFAULT_SETTINGS, width: 16 }))).toBeNull();
+    expect(minutesToReadable(2100, normaliseSettings({ ...DEFAULT_SETTINGS, width: 24 }))).toBeNull();
     expect(minutesToReadable(2100, normaliseSettings({ ...DEFAULT_SETTINGS, ...TINY_SETTINGS }))).toBeNull();
     expect(minutesToReadable(2100, normaliseSettings({ ...DEFAULT_SETTINGS, classes: [3] }))).toBeNull();
     expect(minutesToReadable(0, DEFAULT_SETTINGS)).toBeNull();

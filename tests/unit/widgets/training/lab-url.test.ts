@@ -37,9 +37,9 @@ describe("the training lab's URL parameters", () => {
   });
 
   it('round-trips settings through the query string, keeping unrelated keys and omitting defaults', () => {
-    const s = { ...DEFAULT_SETTINGS, lr: 2e-4, batch: 32, classes: [0, 1], schedule: 'cosine' as const };
+    const s = { ...DEFAULT_SETTINGS, lr: 2e-4, batch: 64, classes: [0, 1], schedule: 'cosine' as const };
     const q = writeParams(LAB_URL_SPEC, settingsToUrl(s), '?lab=tiny&backend=webgl');
-    expect(q).toBe('?lab=tiny&backend=webgl&lr=0.0002&batch=32&classes=01&schedule=cosine');
+    expect(q).toBe('?lab=tiny&backend=webgl&lr=0.0002&batch=64&classes=01&schedule=cosine');
     expect(labSettingsFromSearch(q)).toEqual(s);
     expect(writeParams(LAB_URL_SPEC, settingsToUrl(DEFAULT_SETTINGS), '')).toBe('');
     expect(urlToSettings(readParams(LAB_URL_SPEC, q)).classes).toEqual([0, 1]);

@@ -59,7 +59,7 @@ describe('training protocol', () => {
 
   it('says which changes need a new model', () => {
     expect(needsNewModel(DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, lr: 1e-4, batch: 8, dataset: 'fashion', classes: [1], weighting: 'mse' })).toEqual([]);
-    expect(needsNewModel(DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, width: 16, T: 500 })).toEqual(['width', 'T']);
+    expect(needsNewModel(DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, width: 24, T: 500 })).toEqual(['width', 'T']);
   });
 
   it('normalises partial settings', () => {
