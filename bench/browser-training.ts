@@ -1,7 +1,7 @@
 /**
  * Training speed in the browser, per backend, on the built site's lesson 4 lab
  * (the worker, the real code path): ms per training step for the default
- * config (width 24, batch 64: the shipped architecture) and the tiny test
+ * config (the lab's defaults, src/train/lab-settings.ts) and the tiny test
  * config (`?lab=tiny`: width 8, two levels, batch 4), the longest main-thread
  * task while it trains, and tf.memory() bytes in the worker.
  *
@@ -13,6 +13,7 @@
  * bench/run.ts prints them.
  */
 import { READABLE_STEPS } from '../src/train/lab-estimate';
+import { DEFAULT_SETTINGS } from '../src/train/lab-settings';
 import { baseFor, BENCH_BACKENDS, pageBackend, type BenchBackend, type BenchServers } from './step-timing';
 import type { Browser } from 'playwright-core';
 
@@ -60,7 +61,7 @@ export async function benchTraining(source: BrowserSource, servers: BenchServers
   const rows: TrainingBenchRow[] = [];
   for (const config of o.configs ?? ['tiny', 'default']) {
     for (const backend of o.backends ?? [...BENCH_BACKENDS]) {
-      const batch = config === 'tiny' ? 4 : 64;
+      const batch = config === 'tiny' ? 4 : DEFAULT_SETTINGS.batch;
       if (config === 'default' && o.defaultBackends && !o.defaultBackends.includes(backend)) {
         rows.push({ backend, config, batch, steps: 0, firstStepMs: NaN, medianMs: NaN, longestTaskMs: NaN, longTasks: NaN, tfBytes: NaN, note: `skipped: ${o.skipReason ?? 'not asked for'}` });
         continue;
@@ -81,7 +82,7 @@ export async function benchTraining(source: BrowserSource, servers: BenchServers
 async function benchOne(browser: Browser, base: string, backend: string, config: 'default' | 'tiny', steps: number, timeout: number): Promise<TrainingBenchRow> {
   const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
   const page = await context.newPage();
-  const batch = config === 'tiny' ? 4 : 64;
+  const batch = config === 'tiny' ? 4 : DEFAULT_SETTINGS.batch;
   try {
     await page.addInitScript('window.__name = (f) => f');
     await page.goto(`${base}/lessons/denoiser-training/?backend=${pageBackend(backend as BenchBackend)}${config === 'tiny' ? '&lab=tiny' : ''}`);

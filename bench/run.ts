@@ -4,7 +4,7 @@
  * SwiftShader here; on a machine with a GPU, on the GPU).
  *
  *   npm run bench                          everything (about 30-40 minutes on 2 CPU cores)
- *   npm run bench -- --only redraw         some parts: goals, redraw, bundle, node, sampling, text, training
+ *   npm run bench -- --only redraw         some parts: goals, lab, redraw, bundle, node, sampling, text, training
  *   npm run bench -- --backends wasm,webgl  some backends: wasm (one thread), wasm-threads (the page served
  *                                          cross-origin isolated), webgl, webgpu, cpu
  *   npm run bench -- --quick               training: tiny models, one step of the default config; sampling: the shipped model, extrapolated past 2 min; short limits
@@ -27,11 +27,13 @@ import { benchSampling, formatSamplingRows } from './sampling';
 import { benchSoak } from './soak';
 import { benchText, formatTextRows } from './text';
 import { benchTraining, formatTrainingRows } from './browser-training';
+import { benchLabGoal, formatLabGoalRows, type LabGoalRow } from './lab-goal';
+import { DEFAULT_SETTINGS } from '../src/train/lab-settings';
 
 const argv = process.argv.slice(2);
 const flag = (name: string) => argv.includes(name);
 const onlyArg = argv.find((a, i) => argv[i - 1] === '--only');
-const parts = new Set((onlyArg ?? 'goals,redraw,bundle,node,sampling,training,text').split(','));
+const parts = new Set((onlyArg ?? 'goals,lab,redraw,bundle,node,sampling,training,text').split(','));
 const backendsArg = argv.find((a, i) => argv[i - 1] === '--backends');
 const backends = (backendsArg ? backendsArg.split(',') : [...BENCH_BACKENDS]) as BenchBackend[];
 for (const b of backends) if (!BENCH_BACKENDS.includes(b)) throw new Error(`unknown backend "${b}"; use ${BENCH_BACKENDS.join(', ')}`);
@@ -88,6 +90,23 @@ async function main() {
       console.log(`\n# Speed goals: each model figure from "running" to "done" (limit ${limit / 1000} s a figure), one table per backend`);
       for (const line of formatGoalTables(rows, node)) console.log(line);
     }
+    if (parts.has('lab')) {
+      // Lesson 4's lab with its defaults, as a reader without a GPU meets it: Start, then its own
+      // meter read until 90% or the limit (5 minutes with --quick: the 80% goal only).
+      const limit = quick ? 300_000 : 900_000;
+      console.log(`\n# The lab's own meter after Start (defaults, Chromium without WebGPU and with --disable-gpu; limit ${limit / 60_000} min)`);
+      const noGpu = await launch(['--disable-gpu'], { webgpu: false });
+      const rows: LabGoalRow[] = [];
+      try {
+        for (const [where, url] of [['cross-origin isolated', servers.isolated], ['plain static server', servers.plain]] as const) {
+          console.log(`${where}:`);
+          rows.push(await benchLabGoal(noGpu, `${url}/lessons/denoiser-training/`, where, limit, (l) => console.log(l)));
+        }
+      } finally {
+        await noGpu.close();
+      }
+      for (const line of formatLabGoalRows(rows)) console.log(line);
+    }
     if (parts.has('redraw')) {
       console.log('\n# Redraw after a slider event (main-thread work; budget ≤ 4 ms)');
       console.log('| widget event | events | median | p95 | max | next-frame charts median / p95 |');
@@ -143,7 +162,7 @@ async function main() {
       console.log('\n# Training in the browser (Web Worker, lesson 4 lab): ms per step, and main-thread long tasks while it trains');
       console.log(
         `tiny: ?lab=tiny (width 8, two levels, batch 4), ${o.tinySteps} steps, limit ${o.timeout / 1000} s; ` +
-          `default: width 24, batch 64 (the shipped architecture), ${o.defaultSteps} step(s), limit ${o.defaultTimeout / 1000} s`,
+          `default: width ${DEFAULT_SETTINGS.width}, batch ${DEFAULT_SETTINGS.batch} (the lab's defaults), ${o.defaultSteps} step(s), limit ${o.defaultTimeout / 1000} s`,
       );
       const rows = await benchTraining(() => launch(), servers, { configs: ['tiny', 'default'], backends, ...o });
       for (const line of formatTrainingRows(rows)) console.log(line);
