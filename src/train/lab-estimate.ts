@@ -27,3 +27,23 @@ export function minutesToReadable(msPerStep: number, s: LabSettings, step = 0): 
   if (left <= 0) return null;
   return Math.max(1, Math.ceil((left * msPerStep) / 60_000));
 }
+
+/** Steps a run must have timed before the estimate speaks: the first ones pay for compiling kernels. */
+export const WARM_STEPS = 3;
+/** Recent steps the speed is read from. */
+export const RECENT_STEPS = 25;
+
+/**
+ * The typical time of one step (ms) from a run's step times in order: the
+ * median of the recent ones, once the warm-up steps are past and a few more
+ * are in. 0 while it cannot tell: the first steps of a run are several times
+ * slower, and one slow step (a save, a sample refresh nearby) must not make
+ * the estimate jump.
+ */
+export function typicalStepMs(stepMs: readonly number[]): number {
+  const warm = stepMs.slice(WARM_STEPS).filter((v) => Number.isFinite(v) && v > 0);
+  if (warm.length < 5) return 0;
+  const recent = warm.slice(-RECENT_STEPS).sort((a, b) => a - b);
+  const mid = recent.length >> 1;
+  return recent.length % 2 ? recent[mid] : (recent[mid - 1] + recent[mid]) / 2;
+}

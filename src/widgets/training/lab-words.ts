@@ -64,9 +64,9 @@ export function phaseName(phase: Phase): string {
 }
 
 /** "About N minutes to readable digits here (…)", or why there is no estimate; '' once there. */
-export function estimateWords(msPerStep: number, s: LabSettings, step = 0): string {
+export function estimateWords(msPerStep: number, s: LabSettings, step = 0, training = true): string {
   if (!estimateApplies(s)) return m.lab_estimate_unknown();
   const minutes = minutesToReadable(msPerStep, s, step);
-  if (minutes == null) return msPerStep > 0 ? '' : m.lab_estimate_measuring();
+  if (minutes == null) return msPerStep > 0 ? '' : training ? m.lab_estimate_measuring() : step === 0 ? m.lab_estimate_before() : '';
   return (minutes === 1 ? m.lab_estimate_one : m.lab_estimate)({ minutes, steps: formatNumber(READABLE_STEPS), sec: formatFixed(msPerStep / 1000, 1) });
 }

@@ -14,6 +14,7 @@ import { formatNumber } from '../../i18n/format';
 import { m as msg } from '../../i18n/messages';
 import { failureReason } from '../error-text';
 import { labErrorWords } from './lab-words';
+import { RECENT_STEPS, typicalStepMs, WARM_STEPS } from '../../train/lab-estimate';
 
 /** The lab's words that are not in TrainingLab.svelte, from the message catalogues. */
 export const LAB_STRINGS = {
@@ -47,6 +48,10 @@ export class TrainingLab {
   stepsPerSec = $state(0);
   imagesPerSec = $state(0);
   msPerStep = $state(0);
+  /** This run's step times (ms), newest last, kept short: what the time estimate reads. */
+  private stepTimes: number[] = [];
+  /** The typical step time of this run so far (0 while too few steps are in): see typicalStepMs. */
+  typicalMs = $state(0);
   tensors = $state(0);
   bytes = $state(0);
   /** The loss curve, in bounded memory however long the lab trains; replaced (not mutated) at most a few times a second. */
@@ -258,6 +263,11 @@ export class TrainingLab {
         this.info = m.info;
         return;
       case 'status':
+        // A new stretch of training (start, resume, another backend): its first steps are warm-up again.
+        if (m.phase === 'training' && this.phase !== 'training') {
+          this.stepTimes = [];
+          this.typicalMs = 0;
+        }
         this.phase = m.phase;
         this.note = m.note ?? null;
         this.step = m.step;
@@ -272,6 +282,9 @@ export class TrainingLab {
         this.stepsPerSec = m.stepsPerSec;
         this.imagesPerSec = m.imagesPerSec;
         this.msPerStep = m.msPerStep;
+        this.stepTimes.push(m.msPerStep);
+        if (this.stepTimes.length > WARM_STEPS + RECENT_STEPS) this.stepTimes.splice(WARM_STEPS, 1);
+        this.typicalMs = typicalStepMs(this.stepTimes);
         this.tensors = m.tensors;
         this.bytes = m.bytes;
         this.pendingLosses.push(m.loss);

@@ -39,6 +39,9 @@ describe('the training lab’s words for what its worker sends', () => {
     expect(fr).toContain(`${minutes} minutes`);
     expect(fr).toContain('1,5 s par pas');
     expect(inBoth(() => estimateWords(0, DEFAULT_SETTINGS)).en).toMatch(/measuring/);
+    // Before Start it says what will happen, not that it is measuring; paused with a model, nothing.
+    expect(inBoth(() => estimateWords(0, DEFAULT_SETTINGS, 0, false)).en).toMatch(/^Press Start training: after its first few steps/);
+    expect(inBoth(() => estimateWords(0, DEFAULT_SETTINGS, 120, false)).en).toBe('');
     expect(inBoth(() => estimateWords(1500, normaliseSettings({ ...DEFAULT_SETTINGS, batch: 64 }))).fr).toMatch(/^Pas d’estimation/);
   });
 });
