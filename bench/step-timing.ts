@@ -130,6 +130,14 @@ export async function traceMainThread(page: Page): Promise<void> {
   tracing.add(page);
 }
 
+/** The main thread's tasks since traceMainThread, or null when it was not tracing. */
+export async function stopTrace(page: Page): Promise<{ wallMs: number; cpuMs: number }[] | null> {
+  if (!tracing.has(page)) return null;
+  tracing.delete(page);
+  const buf = await page.context().browser()!.stopTracing();
+  return mainThreadTasks((JSON.parse(buf.toString()) as { traceEvents: TraceEvent[] }).traceEvents);
+}
+
 type LongTaskWindow = Window & { __longTasks: { start: number; duration: number }[] };
 
 /** Records the page's long tasks from its first script on: call before `goto`. */
@@ -209,10 +217,8 @@ export async function timeRun(page: Page, row: TimedRun, o: TimeRunOptions): Pro
   );
   row.longTasks = tasks.length;
   row.longestTaskMs = tasks.reduce((m, t) => Math.max(m, t.duration), 0);
-  if (tracing.has(page)) {
-    tracing.delete(page);
-    const buf = await page.context().browser()!.stopTracing();
-    const runTasks = mainThreadTasks((JSON.parse(buf.toString()) as { traceEvents: TraceEvent[] }).traceEvents);
+  const runTasks = await stopTrace(page);
+  if (runTasks) {
     const longest = runTasks.reduce((a, t) => (t.wallMs > a.wallMs ? t : a), { wallMs: 0, cpuMs: 0 });
     row.longestTaskCpuMs = longest.cpuMs;
     row.maxTaskCpuMs = runTasks.reduce((m, t) => Math.max(m, Number.isFinite(t.cpuMs) ? t.cpuMs : 0), 0);
