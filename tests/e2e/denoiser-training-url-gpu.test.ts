@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, watchedPage, type PageWatch } from './browser';
 
+import { DEFAULT_SETTINGS } from '../../src/train/lab-settings';
 const base = inject('baseUrl');
 const LESSON = '/lessons/denoiser-training/';
 let browser: Browser;
@@ -70,9 +71,9 @@ describe('lesson 4: hyperparameters in the URL', () => {
     const { page, w } = await open('?lr=7&batch=7&weighting=l1&classes=x&width=abc&T=-3');
     await waitPhase(page, 'idle');
     expect(await page.getByTestId('lab-lr').getAttribute('aria-valuetext')).toBe('1.0e-2');
-    expect(await page.getByTestId('lab-batch').inputValue()).toBe('64');
+    expect(await page.getByTestId('lab-batch').inputValue()).toBe(String(DEFAULT_SETTINGS.batch));
     expect(await page.getByTestId('lab-weighting').inputValue()).toBe('min-snr');
-    expect(await page.getByTestId('lab-width').inputValue()).toBe('24');
+    expect(await page.getByTestId('lab-width').inputValue()).toBe(String(DEFAULT_SETTINGS.width));
     expect(await page.getByTestId('lab-T').inputValue()).toBe('1000');
     expect(await pressedClasses(page)).toHaveLength(10);
     expect(await page.getByTestId('lab-start').isEnabled()).toBe(true);
