@@ -48,13 +48,13 @@ const pressedClasses = (page: Page) =>
 
 describe('lesson 4: hyperparameters in the URL', () => {
   it('shows the values a link asks for in the controls, and keeps them in the URL', async () => {
-    const { page, w } = await open('?lr=0.0003&batch=16&weighting=mse&dataset=fashion&classes=37&width=16&schedule=cosine&T=250');
+    const { page, w } = await open('?lr=0.0003&batch=16&weighting=mse&dataset=fashion&classes=37&width=24&schedule=cosine&T=250');
     await waitPhase(page, 'idle');
     expect(await page.getByTestId('lab-lr').getAttribute('aria-valuetext')).toBe('3.0e-4');
     expect(await page.getByTestId('lab-batch').inputValue()).toBe('16');
     expect(await page.getByTestId('lab-weighting').inputValue()).toBe('mse');
     expect(await page.getByTestId('lab-dataset').inputValue()).toBe('fashion');
-    expect(await page.getByTestId('lab-width').inputValue()).toBe('16');
+    expect(await page.getByTestId('lab-width').inputValue()).toBe('24');
     expect(await page.getByTestId('lab-schedule').inputValue()).toBe('cosine');
     expect(await page.getByTestId('lab-T').inputValue()).toBe('250');
     expect(await pressedClasses(page)).toEqual(['Dress', 'Sneaker']);
@@ -62,7 +62,7 @@ describe('lesson 4: hyperparameters in the URL', () => {
     await page.waitForTimeout(300);
     const q = new URL(page.url()).searchParams;
     expect(Object.fromEntries(['lr', 'batch', 'weighting', 'dataset', 'classes', 'width', 'schedule', 'T'].map((k) => [k, q.get(k)]))).toEqual({
-      lr: '0.0003', batch: '16', weighting: 'mse', dataset: 'fashion', classes: '37', width: '16', schedule: 'cosine', T: '250',
+      lr: '0.0003', batch: '16', weighting: 'mse', dataset: 'fashion', classes: '37', width: '24', schedule: 'cosine', T: '250',
     });
     await page.context().close();
   });
