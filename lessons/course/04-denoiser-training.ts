@@ -10,7 +10,7 @@ export const course: LessonCourse = {
     {
       id: 'ex-high-lr',
       question: 'Train with a learning rate ten times the default. Will the loss fall faster, or not?',
-      link: { figure: 'training-lab', state: { lr: '0.01' }, label: 'learning rate 0.01' },
+      link: { figure: 'training-lab', state: { lr: '0.03' }, label: 'learning rate 0.03' },
       look: 'Press Start and watch the loss curve and the samples for a few hundred steps.',
       answer:
         'Each update now overshoots. Expect a jumpier loss that settles higher, and samples that take longer to look like digits; it can even blow up. Too low a rate (try 0.0001) fails the other way: the loss falls slowly.',

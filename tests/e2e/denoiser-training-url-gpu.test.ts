@@ -70,7 +70,7 @@ describe('lesson 4: hyperparameters in the URL', () => {
   it('clamps or ignores bad values instead of breaking the page', async () => {
     const { page, w } = await open('?lr=7&batch=7&weighting=l1&classes=x&width=abc&T=-3');
     await waitPhase(page, 'idle');
-    expect(await page.getByTestId('lab-lr').getAttribute('aria-valuetext')).toBe('1.0e-2');
+    expect(await page.getByTestId('lab-lr').getAttribute('aria-valuetext')).toBe('3.0e-2');
     expect(await page.getByTestId('lab-batch').inputValue()).toBe(String(DEFAULT_SETTINGS.batch));
     expect(await page.getByTestId('lab-weighting').inputValue()).toBe('min-snr');
     expect(await page.getByTestId('lab-width').inputValue()).toBe(String(DEFAULT_SETTINGS.width));

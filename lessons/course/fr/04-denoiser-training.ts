@@ -10,7 +10,7 @@ export const course: LessonCourse = {
     {
       id: 'ex-high-lr',
       question: 'Entraînez avec un taux d’apprentissage dix fois plus grand que celui par défaut. La perte baissera-t-elle plus vite, ou non ?',
-      link: { figure: 'training-lab', state: { lr: '0.01' }, label: 'taux d’apprentissage 0,01' },
+      link: { figure: 'training-lab', state: { lr: '0.03' }, label: 'taux d’apprentissage 0,03' },
       look: 'Appuyez sur Démarrer et regardez la courbe de perte et les échantillons pendant quelques centaines de pas.',
       answer:
         'Chaque mise à jour va maintenant trop loin. Attendez-vous à une perte plus heurtée qui se stabilise plus haut, et à des échantillons qui mettent plus longtemps à ressembler à des chiffres ; l’entraînement peut même diverger. Un taux trop faible (essayez 0,0001) échoue dans l’autre sens : la perte baisse lentement.',

@@ -23,7 +23,7 @@ export const classesParam: Param<string> = {
 };
 
 export const LR_MIN = 1e-5;
-export const LR_MAX = 1e-2;
+export const LR_MAX = 3e-2;
 
 export const LAB_URL_SPEC = {
   lr: numParam(DEFAULT_SETTINGS.lr, LR_MIN, LR_MAX),

@@ -16,3 +16,16 @@ describe("lesson 4's words about the lab", () => {
     expect(text).toMatch(new RegExp(`(batches|lots) de ${DEFAULT_SETTINGS.batch}|batches of ${DEFAULT_SETTINGS.batch}`));
   });
 });
+
+describe("lesson 4's high-learning-rate exercise", () => {
+  it('asks for ten times the default, which the lab accepts', async () => {
+    const { course } = await import('../../../lessons/course/04-denoiser-training');
+    const { course: fr } = await import('../../../lessons/course/fr/04-denoiser-training');
+    const { LR_MAX } = await import('../../../src/widgets/training/lab-url');
+    for (const c of [course, fr]) {
+      const lr = Number(c.exercises.find((e) => e.id === 'ex-high-lr')!.link!.state.lr);
+      expect(lr).toBeCloseTo(10 * DEFAULT_SETTINGS.lr, 10);
+      expect(lr).toBeLessThanOrEqual(LR_MAX);
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, isLabSettings } from '../../../../src/train/lab-settings';
 import { readParams, writeParams } from '../../../../src/page/url-params';
-import { LAB_URL_SPEC, labSettingsFromSearch, settingsToUrl, urlToSettings } from '../../../../src/widgets/training/lab-url';
+import { LAB_URL_SPEC, labSettingsFromSearch, LR_MAX, settingsToUrl, urlToSettings } from '../../../../src/widgets/training/lab-url';
 
 describe("the training lab's URL parameters", () => {
   it('gives the default settings for an empty query', () => {
@@ -15,7 +15,7 @@ describe("the training lab's URL parameters", () => {
   });
 
   it('clamps a learning rate outside the slider to its ends', () => {
-    expect(labSettingsFromSearch('?lr=5').lr).toBe(1e-2);
+    expect(labSettingsFromSearch('?lr=5').lr).toBe(LR_MAX);
     expect(labSettingsFromSearch('?lr=1e-9').lr).toBe(1e-5);
     expect(labSettingsFromSearch('?lr=-1').lr).toBe(1e-5);
   });
