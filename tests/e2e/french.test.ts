@@ -202,9 +202,10 @@ describe('the French edition', () => {
     await chip.click();
     expect(await box.inputValue()).toBe('un 3 en haut à gauche');
     expect(await chip.getAttribute('aria-pressed')).toBe('true');
-    expect(await reads.textContent()).toBe('3 top left');
+    await expect.poll(() => reads.textContent()).toBe('3 top left');
     // The link keeps the English example, so it opens the same figure in both editions.
-    expect(new URL(page.url()).searchParams.get('p')).toBe('3 top left');
+    // Polled: the URL is written a moment after the state changes (a clean clone's run caught it early).
+    await expect.poll(() => new URL(page.url()).searchParams.get('p')).toBe('3 top left');
     await page.close();
   });
 });
