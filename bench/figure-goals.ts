@@ -12,7 +12,7 @@
  * --disable-gpu: a reader with no GPU). Prints nothing; bench/run.ts prints.
  */
 import type { Browser, Page } from 'playwright-core';
-import { baseFor, pageBackend, recordLongTasks, stopTrace, traceMainThread, type BenchBackend, type BenchServers } from './step-timing';
+import { baseFor, longTasksDuring, pageBackend, recordLongTasks, stopTrace, traceMainThread, type BenchBackend, type BenchServers } from './step-timing';
 import { threadsNote } from './sampling';
 
 export type GoalFigure = 'hero' | 'grid' | 'scene';
@@ -112,12 +112,7 @@ export async function benchFigureGoal(browser: Browser, servers: BenchServers, b
       if (start && end) {
         row.ms = end.at - start.at;
         if (!f.click) row.loadMs = Date.now() - nav - row.ms;
-        const tasks = await page.evaluate(
-          ([a, b]) => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter((t) => t.start + t.duration >= a && t.start <= b),
-          [start.at, end.at] as const,
-        );
-        row.longTasks = tasks.length;
-        row.longestTaskMs = tasks.reduce((m, t) => Math.max(m, t.duration), 0);
+        Object.assign(row, await longTasksDuring(page, start.at, end.at));
         // The trace's clock is not the page's: the long task is found in it by its wall time.
         const traced = (await stopTrace(page)) ?? [];
         const match = traced.filter((t) => Math.abs(t.wallMs - row.longestTaskMs) < 1.5).sort((a, b) => a.cpuMs - b.cpuMs);

@@ -140,6 +140,15 @@ export async function stopTrace(page: Page): Promise<{ wallMs: number; cpuMs: nu
 
 type LongTaskWindow = Window & { __longTasks: { start: number; duration: number }[] };
 
+/** The long tasks (recordLongTasks) that overlap [from, to] in the page's clock: how many, and the longest (ms). */
+export async function longTasksDuring(page: Page, from: number, to: number): Promise<{ longTasks: number; longestTaskMs: number }> {
+  const tasks = await page.evaluate(
+    ([a, b]) => (window as unknown as LongTaskWindow).__longTasks.filter((t) => t.start + t.duration >= a && t.start <= b),
+    [from, to] as const,
+  );
+  return { longTasks: tasks.length, longestTaskMs: tasks.reduce((m, t) => Math.max(m, t.duration), 0) };
+}
+
 /** Records the page's long tasks from its first script on: call before `goto`. */
 export async function recordLongTasks(page: Page): Promise<void> {
   // tsx compiles with keepNames, which wraps functions in __name(); the page has none.
@@ -211,12 +220,7 @@ export async function timeRun(page: Page, row: TimedRun, o: TimeRunOptions): Pro
     await page.waitForTimeout(o.pollMs);
   }
   row.msPerStep = row.extrapolated ? row.totalMs / row.steps : row.stepsDone ? row.totalMs / row.stepsDone : NaN;
-  const tasks = await page.evaluate(
-    ([a, b]) => (window as unknown as LongTaskWindow).__longTasks.filter((t) => t.start + t.duration >= a && t.start <= b),
-    [o.t0, o.t0 + (row.extrapolated ? lastDoneMs : row.totalMs)] as const,
-  );
-  row.longTasks = tasks.length;
-  row.longestTaskMs = tasks.reduce((m, t) => Math.max(m, t.duration), 0);
+  Object.assign(row, await longTasksDuring(page, o.t0, o.t0 + (row.extrapolated ? lastDoneMs : row.totalMs)));
   const runTasks = await stopTrace(page);
   if (runTasks) {
     const longest = runTasks.reduce((a, t) => (t.wallMs > a.wallMs ? t : a), { wallMs: 0, cpuMs: 0 });
