@@ -5,7 +5,16 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/chromium.ts';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { PARAGLIDE_OPTIONS } from './scripts/i18n.ts';
 
-const e2eFiles = Math.max(1, Number(process.env.E2E_FILES) || 1);
+// How many e2e test files run at once, each with its own browser (E2E_FILES, default 2).
+const e2eFiles = Math.max(1, Number(process.env.E2E_FILES) || 2);
+
+/** What the two e2e projects share: a node runner, one built site on a static server, generous timeouts. */
+const e2eBase = {
+  environment: 'node' as const,
+  globalSetup: ['tests/e2e/global-setup.ts'],
+  testTimeout: 180_000,
+  hookTimeout: 300_000,
+};
 
 export default defineConfig({
   plugins: [paraglideVitePlugin({ ...PARAGLIDE_OPTIONS, strategy: [...PARAGLIDE_OPTIONS.strategy] }), svelte()],
@@ -49,18 +58,29 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          ...e2eBase,
           name: 'e2e',
-          environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],
-          globalSetup: ['tests/e2e/global-setup.ts'],
-          testTimeout: 180_000,
-          hookTimeout: 300_000,
-          // How many test files run at once, each with its own browser (E2E_FILES, default 1).
+          exclude: ['tests/e2e/**/*.alone.test.ts'],
+          // One file's browser keeps about one core busy, less while it waits on a page:
+          // two files at a time keep both cores of a 2-core machine at work.
           fileParallelism: e2eFiles > 1,
           maxWorkers: e2eFiles,
-          // Tests marked concurrent (the every-page sweeps) open two pages at a
-          // time: one page keeps about one core busy, and the machine has two.
+          // Tests marked concurrent (the every-page sweeps) open two pages at a time.
           maxConcurrency: 2,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          ...e2eBase,
+          // Files that measure the page's own timing (the lab's "no main-thread task over
+          // 50 ms"): run after the others, alone, so that a task is not long for want of a core.
+          name: 'e2e-alone',
+          include: ['tests/e2e/**/*.alone.test.ts'],
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -1,5 +1,5 @@
 /**
- * Lesson 4's training lab, beyond the basic run in denoiser-training.test.ts:
+ * Lesson 4's training lab, beyond the basic run in denoiser-training.alone.test.ts:
  * hyperparameters read from the URL into the controls (and garbage in the URL
  * ignored), and a WebGPU device lost mid-training, simulated through the
  * `?testhooks=1` hook, that the lab reports, survives with its last saved
