@@ -3,16 +3,17 @@
  * through the maths core's guideEps; w = 1 is the plain conditional model,
  * w = 0 the unconditional one, and label `numClasses` means "no label".
  *
- * `predictEpsBatch` is the one guided batcher: images that may sit at
- * different timesteps and carry different labels go through ONE network call
- * (the guided pass doubles the batch inside it), so a step of every image on
- * a figure costs one call. `createEpsPredictor` is the model seen from a
- * sampler (src/diffusion/sampler.ts): a flat batch at one timestep, in chunks.
+ * `predictEpsBatch` batches labelled images: images that may sit at
+ * different timesteps and carry different labels go through ONE network
+ * call (guided-batch.ts doubles the batch inside it, as it does for
+ * prompts), so a step of every image on a figure costs one call.
+ * `createEpsPredictor` is the model seen from a sampler
+ * (src/diffusion/sampler.ts): a flat batch at one timestep, in chunks.
  */
 import * as tf from '@tensorflow/tfjs';
-import { guideEps } from '../diffusion/guidance';
 import type { EpsPredictor } from '../diffusion/sampler';
 import type { UNetConfig } from './config';
+import { guidedBatch } from './guided-batch';
 import type { Weights } from './params';
 import { unetForward } from './unet';
 
@@ -37,29 +38,18 @@ export async function predictEpsBatch(weights: Weights, config: UNetConfig, inpu
   const noLabel = config.numClasses;
   const lab = new Int32Array(n);
   for (let i = 0; i < n; i++) lab[i] = input.labels ? Number(input.labels[i]) : noLabel;
-  const ts = Int32Array.from(input.t);
-  const guided = config.numClasses > 0 && w !== 1 && lab.some((l) => l !== noLabel);
-  const s = config.imageSize;
-  const result = tf.tidy(() => {
-    const x = tf.tensor4d(input.x, [n, s, s, config.inChannels]);
-    if (!guided) return unetForward(weights, config, x, tf.tensor1d(ts, 'int32'), tf.tensor1d(lab, 'int32')).eps;
-    const labs = new Int32Array(2 * n);
-    labs.set(lab, 0);
-    labs.fill(noLabel, n);
-    const tt = new Int32Array(2 * n);
-    tt.set(ts, 0);
-    tt.set(ts, n);
-    return unetForward(weights, config, tf.concat([x, x], 0) as tf.Tensor4D, tf.tensor1d(tt, 'int32'), tf.tensor1d(labs, 'int32')).eps;
+  // Images without a label have ε_c = ε_u, so a batch with none to guide by is its plain pass.
+  const guided = config.numClasses > 0 && lab.some((l) => l !== noLabel);
+  const r = await guidedBatch({
+    config,
+    x: input.x,
+    t: Int32Array.from(input.t),
+    cond: lab,
+    none: noLabel,
+    guidance: guided ? w : 1,
+    forward: (x, t, labels) => ({ eps: unetForward(weights, config, x, t, tf.tensor1d(labels, 'int32')).eps }),
   });
-  let data: Float32Array;
-  try {
-    data = (await result.data()) as Float32Array;
-  } finally {
-    result.dispose();
-  }
-  if (!guided) return data;
-  // Images without a label have ε_c = ε_u, so guidance leaves them alone.
-  return Float32Array.from(guideEps(data.subarray(n * pix), data.subarray(0, n * pix), w));
+  return r.eps;
 }
 
 export interface EpsPredictorOptions {

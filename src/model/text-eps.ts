@@ -9,11 +9,12 @@
  * caption the trainer drops captions to), so an empty prompt is exactly ε_u.
  *
  * One network call per request: the conditional and unconditional halves
- * go through the U-Net as one batch of 2n.
+ * go through the U-Net as one batch of 2n (guided-batch.ts, as for labels).
  */
 import * as tf from '@tensorflow/tfjs';
-import { guideEps } from '../diffusion/guidance';
 import type { UNetConfig } from './config';
+import { PAD_ID } from '../text/vocabulary';
+import { guidedBatch } from './guided-batch';
 import type { Weights } from './params';
 import { unetForward } from './unet';
 
@@ -61,46 +62,28 @@ export async function predictTextEps(weights: Weights, config: UNetConfig, input
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`x holds ${input.x.length} values, not a whole number of ${pix}-value images`);
   if (input.t.length !== n) throw new RangeError(`${input.t.length} timesteps for ${n} images`);
   if (input.tokens.length !== n * L) throw new RangeError(`${input.tokens.length} token ids for ${n} prompts of ${L} positions`);
-  const w = input.guidance ?? 1;
-  const both = w !== 1 || !!input.parts;
-  const m = both ? 2 * n : n;
-  const s = config.imageSize;
-  const ts = new Int32Array(m);
-  ts.set(Int32Array.from(input.t), 0);
-  if (both) ts.set(Int32Array.from(input.t), n);
-  const ids = new Int32Array(m * L);
-  ids.set(input.tokens, 0); // second half stays all-[PAD]: the unconditional prompt
-  const { eps, cross } = tf.tidy(() => {
-    const x = tf.tensor4d(input.x, [n, s, s, config.inChannels]);
-    const xx = both ? (tf.concat([x, x], 0) as tf.Tensor4D) : x;
-    const r = unetForward(weights, config, xx, tf.tensor1d(ts, 'int32'), null, {
-      tokens: tf.tensor2d(ids, [m, L], 'int32'),
-      returnAttention: !!input.attention,
-    });
-    const maps: Record<string, tf.Tensor> = {};
-    for (const [name, a] of Object.entries(r.attention ?? {})) {
-      // Conditional half only, mean over heads: [n, HW, L].
-      if (a.cross) maps[name] = tf.mean(a.cross.slice([0, 0, 0, 0], [n, -1, -1, -1]), 1);
-    }
-    return { eps: r.eps, cross: maps };
+  const r = await guidedBatch({
+    config,
+    x: input.x,
+    t: Int32Array.from(input.t),
+    cond: input.tokens,
+    none: PAD_ID,
+    guidance: input.guidance ?? 1,
+    parts: input.parts,
+    forward: (x, t, ids, m) => {
+      const out = unetForward(weights, config, x, t, null, { tokens: tf.tensor2d(ids, [m, L], 'int32'), returnAttention: !!input.attention });
+      const maps: Record<string, tf.Tensor> = {};
+      for (const [name, a] of Object.entries(out.attention ?? {})) {
+        // Conditional half only, mean over heads: [n, HW, L].
+        if (a.cross) maps[name] = tf.mean(a.cross.slice([0, 0, 0, 0], [n, -1, -1, -1]), 1);
+      }
+      return { eps: out.eps, extra: maps };
+    },
   });
-  try {
-    const data = (await eps.data()) as Float32Array;
-    const crossOut: CrossAttentionMap[] = [];
-    for (const [block, t] of Object.entries(cross)) {
-      crossOut.push({ block, size: Math.round(Math.sqrt(t.shape[1]!)), maps: (await t.data()) as Float32Array });
-    }
-    const out: TextEpsResult = { eps: data };
-    if (both) {
-      const epsC = data.slice(0, n * pix);
-      const epsU = data.slice(n * pix);
-      out.eps = Float32Array.from(guideEps(epsU, epsC, w));
-      if (input.parts) Object.assign(out, { epsU, epsC });
-    }
-    if (input.attention) out.cross = crossOut;
-    return out;
-  } finally {
-    eps.dispose();
-    tf.dispose(Object.values(cross));
+  const result: TextEpsResult = { eps: r.eps };
+  if (r.epsU && r.epsC) Object.assign(result, { epsU: r.epsU, epsC: r.epsC });
+  if (input.attention) {
+    result.cross = Object.entries(r.extra).map(([block, a]) => ({ block, size: Math.round(Math.sqrt(a.shape[1]!)), maps: a.data }));
   }
+  return result;
 }

@@ -22,13 +22,24 @@ import {
   tokenPlane,
   type Map2,
 } from './attention-maps';
-import type { StoredStep, TextGeneration } from './text-generation.svelte';
+import type { StreamedTextRun, TextRunRequest } from './text-run.svelte';
+import type { TextFrame } from '../../pipelines/text-sampling';
+import type { Token } from '../../text/tokenizer';
 
 const DIGIT_WORDS = new Set<string>([...NUMERALS, ...NUMBER_WORDS]);
 
 /** A share of attention as a percentage: one decimal below 10 %, none above. */
 export const sharePct = (v: number): string =>
   formatNumber(v, { style: 'percent', minimumFractionDigits: v < 0.1 ? 1 : 0, maximumFractionDigits: v < 0.1 ? 1 : 0 });
+
+/** Lesson 6's run: one image, and what the reader typed so the chips can name its tokens. */
+export interface ExplorerRequest extends TextRunRequest {
+  /** The prompt as typed, and the tokens the encoder read (the chips of the heatmap). */
+  prompt: string;
+  tokens: Token[];
+  /** Identifies the settings (prompt ids, seed, steps, w): a run is stale when the page's key differs. */
+  key: string;
+}
 
 /** The reader's view settings the explorer reads (its URL state). */
 export interface ExplorerSettings {
@@ -84,7 +95,7 @@ export function rovingTarget(key: string, i: number, n: number): number | null {
  * The explorer's view of a run. `settings` and `model` are read lazily, so the
  * view follows the URL state and the model as they change.
  */
-export function createExplorerView(gen: TextGeneration, settings: () => ExplorerSettings, model: () => TextModel | null) {
+export function createExplorerView(gen: StreamedTextRun<ExplorerRequest>, settings: () => ExplorerSettings, model: () => TextModel | null) {
   return new (class {
     /** The token group under the pointer (a preview), or null. */
     hover = $state<number | null>(null);
@@ -109,7 +120,7 @@ export function createExplorerView(gen: TextGeneration, settings: () => Explorer
       return !!this.req?.tokens[g]?.unknown;
     }
 
-    readonly blocks = $derived(gen.steps[0]?.cross.map((c) => ({ block: c.block, size: c.size })) ?? []);
+    readonly blocks = $derived(gen.frames[0]?.cross?.map((c) => ({ block: c.block, size: c.size })) ?? []);
     readonly block = $derived(this.blocks.some((b) => b.block === settings().blk) ? settings().blk : ALL_BLOCKS);
     readonly blockOptions = $derived([
       { value: ALL_BLOCKS, label: m.xa_all_layers() },
@@ -117,26 +128,26 @@ export function createExplorerView(gen: TextGeneration, settings: () => Explorer
     ]);
 
     // Each step's grouped map per block choice, computed once.
-    private readonly cache = new WeakMap<StoredStep, Map<string, Map2>>();
-    private groupedAt(s: StoredStep, blk: string): Map2 {
+    private readonly cache = new WeakMap<TextFrame, Map<string, Map2>>();
+    private groupedAt(s: TextFrame, blk: string): Map2 {
       let per = this.cache.get(s);
       if (!per) this.cache.set(s, (per = new Map()));
       let map = per.get(blk);
-      if (!map) per.set(blk, (map = groupPositions(stepMap(s.cross, blk, 0, this.L, this.S), this.L, this.groups)));
+      if (!map) per.set(blk, (map = groupPositions(stepMap(s.cross ?? [], blk, 0, this.L, this.S), this.L, this.groups)));
       return map;
     }
 
-    readonly received = $derived(gen.steps.length);
+    readonly received = $derived(gen.frames.length);
     /** The step shown, 1-based: the reader's, or the newest while following the run. */
     readonly stepPos = $derived(settings().k === 0 || settings().k > this.received ? this.received : settings().k);
-    readonly shownStep = $derived(this.received ? gen.steps[this.stepPos - 1] : null);
+    readonly shownStep = $derived(this.received ? gen.frames[this.stepPos - 1] : null);
     readonly map = $derived.by((): Map2 | null => {
-      if (!this.received || gen.steps[0].cross.length === 0) return null;
-      if (settings().avg) return meanMaps(gen.steps.map((s) => this.groupedAt(s, this.block)));
+      if (!this.received || !gen.frames[0].cross?.length) return null;
+      if (settings().avg) return meanMaps(gen.frames.map((s) => this.groupedAt(s, this.block)));
       return this.shownStep ? this.groupedAt(this.shownStep, this.block) : null;
     });
     /** The image under the heat map, and its name. */
-    readonly under = $derived(settings().avg ? (gen.final ?? gen.steps[this.received - 1]?.x0 ?? null) : (this.shownStep?.x0 ?? null));
+    readonly under = $derived(settings().avg ? (gen.final ?? gen.frames[this.received - 1]?.x0 ?? null) : (this.shownStep?.x0 ?? null));
     readonly underName = $derived(
       settings().avg ? (gen.final ? m.xa_final_image() : m.xa_newest_x0()) : m.xa_x0_at({ step: this.stepPos }),
     );
