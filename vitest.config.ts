@@ -8,6 +8,15 @@ import { PARAGLIDE_OPTIONS } from './scripts/i18n.ts';
 // How many e2e test files run at once, each with its own browser (E2E_FILES, default 2).
 const e2eFiles = Math.max(1, Number(process.env.E2E_FILES) || 2);
 
+/** What the two unit projects share. */
+const unitBase = {
+  environment: 'node' as const,
+  // Generous: on a 2-core machine busy with training, the data and caption
+  // property tests took 90–130 s (10× their quiet time).
+  testTimeout: 240_000,
+  hookTimeout: 120_000,
+};
+
 /** What the two e2e projects share: a node runner, one built site on a static server, generous timeouts. */
 const e2eBase = {
   environment: 'node' as const,
@@ -27,13 +36,22 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          ...unitBase,
           name: 'unit',
-          environment: 'node',
           include: ['tests/unit/**/*.test.ts'],
-          // Generous: on a 2-core machine busy with training, the data and caption
-          // property tests took 90–130 s (10× their quiet time).
-          testTimeout: 240_000,
-          hookTimeout: 120_000,
+          exclude: ['tests/unit/**/*.mocks.test.ts'],
+          // The files share their workers' modules: importing TF.js and its wasm engine
+          // once per worker, not once per file, is most of what the unit tests cost.
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          ...unitBase,
+          // Files that replace a module with vi.mock need modules of their own.
+          name: 'unit-mocks',
+          include: ['tests/unit/**/*.mocks.test.ts'],
         },
       },
       {

@@ -103,6 +103,16 @@ describe('tests/unit mirrors the sources', () => {
   });
 });
 
+describe('tests/unit shares its modules between files', () => {
+  it('a file that replaces a module with vi.mock is named *.mocks.test.ts, the project that gives each file modules of its own', () => {
+    const mocking = filesUnder(join(ROOT, 'tests/unit'))
+      .filter((f) => f.endsWith('.test.ts') && /\bvi\.(do)?mock\(/.test(readFileSync(f, 'utf8')))
+      .map((f) => relative(ROOT, f));
+    expect(mocking.length).toBeGreaterThan(0);
+    expect(mocking.filter((f) => !f.endsWith('.mocks.test.ts'))).toEqual([]);
+  });
+});
+
 describe('the repository stands alone', () => {
   it('no file refers to a path outside the repository', () => {
     const roots = ['src', 'tests', 'scripts', 'bench', 'lessons', 'site', 'trained-models', 'messages'].map((d) => join(ROOT, d));
