@@ -144,6 +144,25 @@ describe('conv2d gradients: wasm + our kernels vs stock cpu', () => {
     tf.dispose(got);
   });
 
+  it('transposed products with a long shared axis (weight gradients of 1×1 convs) match', async () => {
+    // 4,160 rows go through the 3-D transpose (64 | rows), 4,104 too (8 | rows), 4,097 through the stock one.
+    const run = () =>
+      tf.tidy(() =>
+        [4160, 4104, 4097].flatMap((k) => {
+          const a = tf.tensor2d(seq(k * 6, (i) => Math.sin(i * 0.3)), [k, 6]);
+          const b = tf.tensor2d(seq(k * 5, (i) => Math.cos(i * 0.7)), [k, 5]);
+          return [tf.matMul(a, b, true, false), tf.matMul(b.reshape([1, k, 5]), a.reshape([1, k, 6]), true, false)];
+        }),
+      );
+    const ref = await onBackend('cpu', async () => Promise.all(run().map(async (t) => (await t.data()) as Float32Array)));
+    const got = run();
+    for (let i = 0; i < got.length; i++) {
+      expect(got[i].shape).toEqual(i % 2 ? [1, 5, 6] : [6, 5]);
+      expect(relErr((await got[i].data()) as Float32Array, ref[i])).toBeLessThan(1e-5);
+    }
+    tf.dispose(got);
+  });
+
   it('split on any axis matches the stock cpu kernel exactly', async () => {
     const run = () =>
       tf.tidy(() => {
