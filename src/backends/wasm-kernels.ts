@@ -85,31 +85,59 @@ function convInfo(xShape: number[], filterShape: number[], attrs: ConvAttrs) {
 }
 
 /**
- * x [B, H, W, C] → [C (+1), H, W, B]: the channels as a batch of images
- * whose channels are the batch. With `ones`, an extra image of ones is
- * appended, for the bias gradient (see filterGradDilated).
+ * Images b0 … b0+n−1 of x [B, H, W, C] → [C (+1), Hc, Wc, n]: the channels as
+ * a batch of images whose channels are those images, cropped to the first Hc
+ * rows and Wc columns. With `ones`, an extra image of ones is appended, for
+ * the bias gradient (see filterGradDilated).
  */
-export function channelsAsImages(x: Float32Array, shape: readonly number[], out: Float32Array, ones = false): void {
-  const [B, H, W, C] = shape;
-  const M = H * W;
-  const plane = M * B;
-  for (let m = 0; m < M; m++) {
-    for (let c = 0; c < C; c++) {
-      let o = c * plane + m * B;
-      for (let b = 0, i = m * C + c; b < B; b++, i += M * C) out[o++] = x[i];
+export function channelsAsImages(
+  x: Float32Array, shape: readonly number[], out: Float32Array, ones = false, b0 = 0, n = shape[0], Hc = shape[1], Wc = shape[2],
+): void {
+  const [, H, W, C] = shape;
+  const img = H * W * C;
+  const plane = Hc * Wc * n;
+  for (let i = 0; i < Hc; i++) {
+    for (let j = 0; j < Wc; j++) {
+      const src = ((b0 * H + i) * W + j) * C;
+      const m = i * Wc + j;
+      for (let c = 0; c < C; c++) {
+        let o = c * plane + m * n;
+        for (let b = 0, k = src + c; b < n; b++, k += img) out[o++] = x[k];
+      }
     }
   }
   if (ones) out.fill(1, C * plane, (C + 1) * plane);
 }
 
+/** Images b0 … b0+n−1 of dy [B, Ho, Wo, Co] → [Ho, Wo, n, Co]: the filter of filterGradDilated's conv. */
+export function pixelsOuter(dy: Float32Array, shape: readonly number[], out: Float32Array, b0 = 0, n = shape[0]): void {
+  const [, Ho, Wo, Co] = shape;
+  const M = Ho * Wo;
+  for (let b = 0; b < n; b++) {
+    for (let m = 0, si = (b0 + b) * M * Co; m < M; m++, si += Co) out.set(dy.subarray(si, si + Co), (m * n + b) * Co);
+  }
+}
+
 /**
- * dW via a dilated forward convolution over transposed tensors; with
- * `withBias`, the bias gradient Σ dy too, from the same convolution: an extra
- * input image of ones, read at the tap (top, left pad) that every output
- * position reaches inside the image, sums dy over batch and pixels, which
- * saves the separate full read of dy a Sum costs.
+ * Floats of dy per chunk of images in filterGradDilated. The conv's filter
+ * (dy here) is rearranged into XNNPACK's layout on every call, and on the
+ * whole batch's dy, far larger than the cache, that costs a good part of the
+ * conv; on chunks of a few images it costs less per float. The partial
+ * gradients are then summed. Much smaller chunks lose more in the conv itself
+ * (fewer input channels per tap) than they save.
+ */
+let filterChunkFloats = 1 << 18;
+
+/**
+ * dW via dilated forward convolutions over transposed tensors, one per chunk
+ * of images (see filterChunkFloats); with `withBias`, the bias gradient Σ dy
+ * too, from the same convolutions: an extra input image of ones, read at the
+ * tap (top, left pad) that every output position reaches inside the image,
+ * sums dy over batch and pixels, which saves the separate full read of dy a
+ * Sum costs.
  */
 function filterGradDilated(x: TensorInfo, dy: TensorInfo, filterShape: number[], attrs: ConvAttrs, backend: Backend, withBias = false): TensorInfo[] {
+  const be = backend as WasmBackend;
   const info = convInfo(x.shape, filterShape, attrs);
   const [kh, kw, cin, cout] = filterShape;
   const [B, H, W] = x.shape;
@@ -119,44 +147,41 @@ function filterGradDilated(x: TensorInfo, dy: TensorInfo, filterShape: number[],
   const pT = info.padInfo.top;
   const pL = info.padInfo.left;
   const bias = withBias && pT < kh && pL < kw;
-  // Bottom/right padding that makes the output exactly kh×kw.
-  let pB = kh - 1 + (Ho - 1) * sH + 1 - H - pT;
-  let pR = kw - 1 + (Wo - 1) * sW + 1 - W - pL;
-  let xt: TensorInfo;
-  if (bias) {
-    const be = backend as WasmBackend;
-    xt = be.makeOutput([cin + 1, H, W, B], 'float32');
-    channelsAsImages(be.typedArrayFromHeap(x), x.shape, be.typedArrayFromHeap(xt), true);
-  } else {
-    xt = runKernel('Transpose', backend, { x }, { perm: [3, 1, 2, 0] }); // [Cin, H, W, B]
+  // Bottom/right padding that makes the output exactly kh×kw; negative: rows and columns the conv never reads, cropped.
+  const pB = kh - 1 + (Ho - 1) * sH + 1 - H - pT;
+  const pR = kw - 1 + (Wo - 1) * sW + 1 - W - pL;
+  const Hc = H + Math.min(0, pB);
+  const Wc = W + Math.min(0, pR);
+  const imgs = cin + (bias ? 1 : 0);
+  const chunks = Math.max(1, Math.min(B, Math.ceil((B * Ho * Wo * cout) / filterChunkFloats)));
+  const g = Math.ceil(B / chunks);
+  const acc = new Float32Array(imgs * kh * kw * cout);
+  for (let b0 = 0; b0 < B; b0 += g) {
+    const n = Math.min(g, B - b0);
+    const xt = be.makeOutput([imgs, Hc, Wc, n], 'float32');
+    const dyt = be.makeOutput([Ho, Wo, n, cout], 'float32'); // both allocated before taking views: growth detaches them
+    channelsAsImages(be.typedArrayFromHeap(x), x.shape, be.typedArrayFromHeap(xt), bias, b0, n, Hc, Wc);
+    pixelsOuter(be.typedArrayFromHeap(dy), dy.shape, be.typedArrayFromHeap(dyt), b0, n);
+    const o = runKernel('Conv2D', backend, { x: xt, filter: dyt }, {
+      strides: [1, 1],
+      pad: [[0, 0], [pT, Math.max(0, pB)], [pL, Math.max(0, pR)], [0, 0]],
+      dataFormat: 'NHWC',
+      dilations: [sH, sW],
+    }); // [Cin (+1), kh, kw, Cout]
+    const part = be.typedArrayFromHeap(o);
+    for (let i = 0; i < acc.length; i++) acc[i] += part[i];
+    free(backend, xt, dyt, o);
   }
-  if (pB < 0 || pR < 0) {
-    const cropped = runKernel('Slice', backend, { x: xt }, { begin: [0, 0, 0, 0], size: [xt.shape[0], H + Math.min(0, pB), W + Math.min(0, pR), xt.shape[3]] });
-    free(backend, xt);
-    xt = cropped;
-    pB = Math.max(0, pB);
-    pR = Math.max(0, pR);
+  const out = be.makeOutput([kh, kw, cin, cout], 'float32');
+  const dw = be.typedArrayFromHeap(out);
+  for (let c = 0; c < cin; c++) {
+    for (let t = 0; t < kh * kw; t++) dw.set(acc.subarray((c * kh * kw + t) * cout, (c * kh * kw + t + 1) * cout), (t * cin + c) * cout);
   }
-  const dyt = runKernel('Transpose', backend, { x: dy }, { perm: [1, 2, 0, 3] }); // [Ho, Wo, B, Cout]
-  const o = runKernel('Conv2D', backend, { x: xt, filter: dyt }, {
-    strides: [1, 1],
-    pad: [[0, 0], [pT, pB], [pL, pR], [0, 0]],
-    dataFormat: 'NHWC',
-    dilations: [sH, sW],
-  }); // [Cin (+1), kh, kw, Cout]
-  free(backend, xt, dyt);
-  if (!bias) {
-    const out = runKernel('Transpose', backend, { x: o }, { perm: [1, 2, 0, 3] });
-    free(backend, o);
-    if (!withBias) return [out];
-    const db = runKernel('Sum', backend, { x: dy }, { axis: [0, 1, 2], keepDims: false });
-    return [out, db];
-  }
-  const ow = runKernel('Slice', backend, { x: o }, { begin: [0, 0, 0, 0], size: [cin, kh, kw, cout] });
-  const out = runKernel('Transpose', backend, { x: ow }, { perm: [1, 2, 0, 3] });
-  const ob = runKernel('Slice', backend, { x: o }, { begin: [cin, pT, pL, 0], size: [1, 1, 1, cout] });
-  const db = runKernel('Reshape', backend, { x: ob }, { shape: [cout] });
-  free(backend, o, ow, ob);
+  if (!withBias) return [out];
+  if (!bias) return [out, runKernel('Sum', backend, { x: dy }, { axis: [0, 1, 2], keepDims: false })];
+  const db = be.makeOutput([cout], 'float32');
+  const at = ((cin * kh + pT) * kw + pL) * cout;
+  be.typedArrayFromHeap(db).set(acc.subarray(at, at + cout));
   return [out, db];
 }
 
@@ -383,12 +408,20 @@ let registered = false;
 export interface WasmKernelOptions {
   filterGrad?: FilterGradMethod;
   inputGrad?: InputGradMethod;
+  /** Floats of dy per chunk of the dilated filter gradient (Infinity: the whole batch at once). */
+  filterChunkFloats?: number;
+}
+
+/** The implementations the registered kernels use now. */
+export function wasmKernelMethods(): Required<WasmKernelOptions> {
+  return { filterGrad: filterMethod, inputGrad: inputMethod, filterChunkFloats };
 }
 
 /** Picks the implementation used by the registered kernels (for benchmarks and tests). */
 export function setWasmKernelMethods(opts: WasmKernelOptions): void {
   if (opts.filterGrad) filterMethod = opts.filterGrad;
   if (opts.inputGrad) inputMethod = opts.inputGrad;
+  if (opts.filterChunkFloats) filterChunkFloats = opts.filterChunkFloats;
 }
 
 /**

@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { unetConfig } from '../../../src/model/config';
 import { describeUNet, unetForward } from '../../../src/model/unet';
 import { initValues } from '../../../src/model/params';
-import { registerWasmTrainingKernels, setWasmKernelMethods } from '../../../src/backends/wasm-kernels';
+import { registerWasmTrainingKernels, setWasmKernelMethods, wasmKernelMethods } from '../../../src/backends/wasm-kernels';
 import { CONV_FILTER_BIAS_GRAD } from '../../../src/model/layers/conv';
 
 beforeAll(async () => {
@@ -106,6 +106,46 @@ describe('conv2d gradients: wasm + our kernels vs stock cpu', () => {
       tf.dispose([gw, gb, ref, refB]);
     });
   }
+
+  it('filter and bias gradients summed over chunks of images match the whole batch at once and the cpu', async () => {
+    const saved = wasmKernelMethods().filterChunkFloats;
+    // Batch 5 in chunks of 2, 2 and 1: stride 1, stride 2, and a one-channel input.
+    for (const c of [cases[0], cases[2], cases[7]]) {
+      const xs = [5, ...c.x.slice(1)] as [number, number, number, number];
+      const attrs = { strides: [c.stride, c.stride], pad: c.pad, dataFormat: 'NHWC', filterShape: c.w } as unknown as tf.NamedAttrMap;
+      const inputs = () =>
+        tf.tidy(() => {
+          const x = tf.tensor4d(seq(size(xs), (i) => Math.sin(i * 1.3)), xs);
+          const w = tf.tensor4d(seq(size(c.w), (i) => Math.cos(i * 0.7)), c.w as [number, number, number, number]);
+          return { x, dy: tf.conv2d(x, w, c.stride, c.pad).mul(0.5).sin() };
+        });
+      const grads = (chunk: number) => {
+        setWasmKernelMethods({ filterChunkFloats: chunk });
+        const { x, dy } = inputs();
+        const out = [...(tf.engine().runKernel(CONV_FILTER_BIAS_GRAD, { x, dy }, attrs) as tf.Tensor[]), tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, attrs) as tf.Tensor];
+        tf.dispose([x, dy]);
+        return out;
+      };
+      const probe = inputs();
+      const perImage = size(probe.dy.shape.slice(1));
+      tf.dispose([probe.x, probe.dy]);
+      const whole = grads(Infinity);
+      const chunked = grads(2 * perImage);
+      setWasmKernelMethods({ filterChunkFloats: saved });
+      const ref = await onBackend('cpu', async () => {
+        const { x, dy } = inputs();
+        const r = [tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, attrs) as tf.Tensor, dy.sum([0, 1, 2])];
+        const out = await Promise.all(r.map(async (t) => (await t.data()) as Float32Array));
+        tf.dispose([x, dy, ...r]);
+        return out;
+      });
+      for (let i = 0; i < 3; i++) expect(relErr((await chunked[i].data()) as Float32Array, (await whole[i].data()) as Float32Array)).toBeLessThan(1e-6);
+      expect(relErr((await chunked[0].data()) as Float32Array, ref[0])).toBeLessThan(1e-5);
+      expect(relErr((await chunked[1].data()) as Float32Array, ref[1])).toBeLessThan(1e-5);
+      expect(relErr((await chunked[2].data()) as Float32Array, ref[0])).toBeLessThan(1e-5);
+      tf.dispose([...whole, ...chunked]);
+    }
+  });
 
   it('transposed matmuls match', async () => {
     const a = seq(6 * 5, (i) => Math.sin(i));
