@@ -154,7 +154,9 @@ function filterGradDilated(x: TensorInfo, dy: TensorInfo, filterShape: number[],
   const Wc = W + Math.min(0, pR);
   const imgs = cin + (bias ? 1 : 0);
   const chunks = Math.max(1, Math.min(B, Math.ceil((B * Ho * Wo * cout) / filterChunkFloats)));
-  const g = Math.ceil(B / chunks);
+  // The images are the conv's input channels, and XNNPACK's kernels take those in fours: an even split
+  // into chunks of, say, 13 images measured slower than chunks of 16 and one smaller last chunk.
+  const g = Math.min(B, 4 * Math.ceil(B / chunks / 4));
   const acc = new Float32Array(imgs * kh * kw * cout);
   for (let b0 = 0; b0 < B; b0 += g) {
     const n = Math.min(g, B - b0);

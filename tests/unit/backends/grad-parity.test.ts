@@ -109,9 +109,9 @@ describe('conv2d gradients: wasm + our kernels vs stock cpu', () => {
 
   it('filter and bias gradients summed over chunks of images match the whole batch at once and the cpu', async () => {
     const saved = wasmKernelMethods().filterChunkFloats;
-    // Batch 5 in chunks of 2, 2 and 1: stride 1, stride 2, and a one-channel input.
+    // Batch 9 in chunks of 4, 4 and 1: stride 1, stride 2, and a one-channel input.
     for (const c of [cases[0], cases[2], cases[7]]) {
-      const xs = [5, ...c.x.slice(1)] as [number, number, number, number];
+      const xs = [9, ...c.x.slice(1)] as [number, number, number, number];
       const attrs = { strides: [c.stride, c.stride], pad: c.pad, dataFormat: 'NHWC', filterShape: c.w } as unknown as tf.NamedAttrMap;
       const inputs = () =>
         tf.tidy(() => {
@@ -130,7 +130,7 @@ describe('conv2d gradients: wasm + our kernels vs stock cpu', () => {
       const perImage = size(probe.dy.shape.slice(1));
       tf.dispose([probe.x, probe.dy]);
       const whole = grads(Infinity);
-      const chunked = grads(2 * perImage);
+      const chunked = grads(4 * perImage);
       setWasmKernelMethods({ filterChunkFloats: saved });
       const ref = await onBackend('cpu', async () => {
         const { x, dy } = inputs();
@@ -139,9 +139,11 @@ describe('conv2d gradients: wasm + our kernels vs stock cpu', () => {
         tf.dispose([x, dy, ...r]);
         return out;
       });
-      for (let i = 0; i < 3; i++) expect(relErr((await chunked[i].data()) as Float32Array, (await whole[i].data()) as Float32Array)).toBeLessThan(1e-6);
+      // Only the order of the float32 sums differs.
+      for (let i = 0; i < 3; i++) expect(relErr((await chunked[i].data()) as Float32Array, (await whole[i].data()) as Float32Array)).toBeLessThan(1e-5);
       expect(relErr((await chunked[0].data()) as Float32Array, ref[0])).toBeLessThan(1e-5);
-      expect(relErr((await chunked[1].data()) as Float32Array, ref[1])).toBeLessThan(1e-5);
+      // The bias gradient sums hundreds of float32 terms that mostly cancel, in a different order on each side.
+      expect(relErr((await chunked[1].data()) as Float32Array, ref[1])).toBeLessThan(1e-4);
       expect(relErr((await chunked[2].data()) as Float32Array, ref[0])).toBeLessThan(1e-5);
       tf.dispose([...whole, ...chunked]);
     }
