@@ -216,6 +216,23 @@ describe('conv2d gradients: wasm + our kernels vs stock cpu', () => {
     expect(got).toEqual(ref);
   });
 
+  it('concat on any axis matches the stock cpu kernel exactly', async () => {
+    const run = () =>
+      tf.tidy(() => {
+        const t = (shape: number[], k: number) => tf.tensor(seq(size(shape), (i) => i * k), shape);
+        return [
+          tf.concat([t([2, 3, 4, 5], 1), t([2, 3, 4, 2], 2)], 3),
+          tf.concat([t([2, 3, 4, 5], 1), t([2, 1, 4, 5], 3), t([2, 2, 4, 5], 5)], 1),
+          tf.concat([t([1, 3], 1), t([2, 3], 2)], 0),
+          tf.concat([t([2, 3, 4], 1), t([2, 3, 0], 1), t([2, 3, 1], 7)], -1),
+          tf.concat([tf.tensor2d([1, 2], [1, 2], 'int32'), tf.tensor2d([3], [1, 1], 'int32')], 1),
+        ];
+      });
+    const ref = await onBackend('cpu', async () => Promise.all(run().map(async (t) => ({ shape: t.shape, v: Array.from(await t.data()) }))));
+    const got = await Promise.all(run().map(async (t) => ({ shape: t.shape, v: Array.from(await t.data()) })));
+    expect(got).toEqual(ref);
+  });
+
   it('a clone shares its buffer and outlives the original', async () => {
     const before = tf.memory().numDataBuffers;
     const x = tf.tensor1d([1, 2, 3]);
