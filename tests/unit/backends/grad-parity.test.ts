@@ -233,6 +233,22 @@ describe('conv2d gradients: wasm + our kernels vs stock cpu', () => {
     expect(got).toEqual(ref);
   });
 
+  it('sums over leading and middle axes match the stock cpu kernel', async () => {
+    const run = () =>
+      tf.tidy(() => {
+        const x = tf.tensor4d(seq(4 * 5 * 6 * 3, (i) => Math.sin(i * 0.37)), [4, 5, 6, 3]);
+        const big = tf.tensor3d(seq(70 * 2 * 3, (i) => Math.cos(i * 0.11)), [70, 2, 3]);
+        return [tf.sum(x, [1, 2], true), tf.sum(x, [1, 2]), tf.sum(x, 1), tf.sum(x, [2, 1]), tf.sum(x, [1, 3]), tf.sum(x, [0, 1, 2]), tf.sum(big, 0), tf.sum(x.reshape([4, 5, 6, 3, 1]), [1, 2, 3], true)];
+      });
+    const ref = await onBackend('cpu', async () => Promise.all(run().map(async (t) => ({ shape: t.shape, v: (await t.data()) as Float32Array }))));
+    const got = run();
+    for (let i = 0; i < got.length; i++) {
+      expect(got[i].shape).toEqual(ref[i].shape);
+      expect(relErr((await got[i].data()) as Float32Array, ref[i].v)).toBeLessThan(1e-6);
+    }
+    tf.dispose(got);
+  });
+
   it('a clone shares its buffer and outlives the original', async () => {
     const before = tf.memory().numDataBuffers;
     const x = tf.tensor1d([1, 2, 3]);
