@@ -18,7 +18,8 @@
  * - DDUpsample2x (+ its gradient): nearest 2× upsampling as one copy pass,
  *   and its gradient as one pass of 2×2 sums, instead of a broadcast add and a
  *   five-dimensional Sum.
- * - DDAdamEma: Adam + EMA of one parameter in one JS pass (see adam-kernel.ts).
+ * - DDAdamEma: Adam + EMA of one parameter in one JS pass, and
+ *   DDSumOfSquares: the gradients' global norm in one call (see adam-kernel.ts).
  * - Sum over leading axes (every bias gradient: Σ over batch and pixels),
  *   which the stock kernel does by a full transpose first: as ones · X, one
  *   XNNPACK matmul; over a block of middle axes (the gradient of the time
@@ -39,7 +40,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { TensorInfo, KernelConfig, NamedAttrMap, NamedTensorInfoMap } from '@tensorflow/tfjs';
-import { adamEmaArrays, FUSED_ADAM, type AdamEmaAttrs } from './adam-kernel';
+import { adamEmaArrays, FUSED_ADAM, SUM_OF_SQUARES, sumOfSquaresArrays, type AdamEmaAttrs } from './adam-kernel';
 import { FUSED_GROUP_NORM, FUSED_GROUP_NORM_GRAD, groupNormActBackward, groupNormForward } from '../model/layers/norm';
 import { FUSED_UPSAMPLE, FUSED_UPSAMPLE_GRAD, upsample2xArrays, upsample2xGradArrays } from '../model/layers/resample';
 import { CONV_FILTER_BIAS_GRAD } from '../model/layers/conv';
@@ -598,6 +599,16 @@ export function registerWasmTrainingKernels(opts: WasmKernelOptions = {}): void 
       const h = (t: TensorInfo) => be.typedArrayFromHeap(t);
       adamEmaArrays(h(w), h(g), h(m), h(v), h(ema), h(scale)[0], attrs as unknown as AdamEmaAttrs, h(outs[0]), h(outs[1]), h(outs[2]), h(outs[3]));
       return outs;
+    },
+  });
+  tf.registerKernel({
+    kernelName: SUM_OF_SQUARES,
+    backendName: 'wasm',
+    kernelFunc: ({ inputs, backend }) => {
+      const be = backend as unknown as WasmBackend;
+      const out = be.makeOutput([], 'float32');
+      be.typedArrayFromHeap(out)[0] = sumOfSquaresArrays(Object.values(inputs as Record<string, TensorInfo>).map((t) => be.typedArrayFromHeap(t)));
+      return out;
     },
   });
   const stockSplit = tf.getKernel('SplitV', 'wasm');

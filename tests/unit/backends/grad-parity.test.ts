@@ -249,6 +249,21 @@ describe('conv2d gradients: wasm + our kernels vs stock cpu', () => {
     tf.dispose(got);
   });
 
+  it('the sum of squares of many tensors (the global gradient norm) matches the cpu ops', async () => {
+    const { sumOfSquares } = await import('../../../src/backends/adam-kernel');
+    const run = () => tf.tidy(() => sumOfSquares([tf.tensor1d(seq(7, (i) => i - 3)), tf.tensor4d(seq(3 * 3 * 2 * 5, (i) => Math.sin(i)), [3, 3, 2, 5]), tf.scalar(0.5)]));
+    const ref = await onBackend('cpu', async () => {
+      const r = run();
+      const v = (await r.data())[0];
+      r.dispose();
+      return v;
+    });
+    const got = run();
+    expect(got.shape).toEqual([]);
+    expect((await got.data())[0]).toBeCloseTo(ref, 5);
+    got.dispose();
+  });
+
   it('a clone shares its buffer and outlives the original', async () => {
     const before = tf.memory().numDataBuffers;
     const x = tf.tensor1d([1, 2, 3]);
