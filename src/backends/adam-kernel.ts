@@ -12,8 +12,8 @@ export const FUSED_ADAM = 'DDAdamEma';
 /**
  * Optional kernel: Σ x² over every element of every input (the gradients'
  * global norm, squared), as a scalar. The wasm engine registers it: one pass
- * instead of a Square and a Sum per parameter tensor and an AddN, some 250
- * kernel calls per step, most of them on tensors of a few dozen floats.
+ * instead of a Square and a Sum per parameter tensor and an AddN, kernel calls
+ * whose fixed cost is most of their time on the many small tensors.
  */
 export const SUM_OF_SQUARES = 'DDSumOfSquares';
 
