@@ -9,6 +9,29 @@ import * as tf from '@tensorflow/tfjs';
 
 export const FUSED_ADAM = 'DDAdamEma';
 
+/**
+ * Optional kernel: Σ x² over every element of every input (the gradients'
+ * global norm, squared), as a scalar. The wasm engine registers it: one pass
+ * instead of a Square and a Sum per parameter tensor and an AddN, kernel calls
+ * whose fixed cost is most of their time on the many small tensors.
+ */
+export const SUM_OF_SQUARES = 'DDSumOfSquares';
+
+/** Σ x² over all the tensors, as a scalar tensor. */
+export function sumOfSquares(xs: tf.Tensor[]): tf.Scalar {
+  if (tf.getKernel(SUM_OF_SQUARES, tf.getBackend())) {
+    return tf.engine().runKernel(SUM_OF_SQUARES, Object.fromEntries(xs.map((x, i) => [`x${i}`, x]))) as tf.Scalar;
+  }
+  return tf.addN(xs.map((x) => tf.sum(tf.square(x)))) as tf.Scalar;
+}
+
+/** The same on plain arrays, accumulated in float64. */
+export function sumOfSquaresArrays(xs: Float32Array[]): number {
+  let s = 0;
+  for (const x of xs) for (let i = 0; i < x.length; i++) s += x[i] * x[i];
+  return s;
+}
+
 export interface AdamEmaAttrs {
   /** lr / (1 − β₁ᵏ) */
   stepSize: number;

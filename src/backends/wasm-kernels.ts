@@ -18,18 +18,20 @@
  * - DDUpsample2x (+ its gradient): nearest 2× upsampling as one copy pass,
  *   and its gradient as one pass of 2×2 sums, instead of a broadcast add and a
  *   five-dimensional Sum.
- * - DDAdamEma: Adam + EMA of one parameter in one JS pass (see adam-kernel.ts).
+ * - DDAdamEma: Adam + EMA of one parameter in one JS pass, and
+ *   DDSumOfSquares: the gradients' global norm in one call (see adam-kernel.ts).
  * - Sum over leading axes (every bias gradient: Σ over batch and pixels),
  *   which the stock kernel does by a full transpose first: as ones · X, one
- *   XNNPACK matmul.
+ *   XNNPACK matmul; over a block of middle axes (the gradient of the time
+ *   embedding added to every pixel): one JS pass.
  * - BatchMatMul with transposeA/transposeB (present but 5–15× slower than
  *   the plain case): transpose explicitly, then multiply. Every weight
  *   gradient of a dense layer is such a product. Batched products (attention,
  *   one per image and head) go through a depthwise convolution instead, see
  *   batchedMatMulDepthwise.
  * - SplitV (attention's q/k/v split and the gradient of every skip
- *   concatenation): plain row copies over the heap, ~2.5× faster than the
- *   stock kernel on the 28×28×72 skip tensor.
+ *   concatenation) and Concat: row moves within the heap (copyRows), instead
+ *   of the stock kernels' element loop or a subarray per row.
  * - Identity (a full copy in wasm): shares the buffer and bumps its
  *   reference count, as the webgl and cpu backends do. The engine clones every
  *   tensor it saves for the backward pass, so the copy cost ~4% of a step;
@@ -38,7 +40,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { TensorInfo, KernelConfig, NamedAttrMap, NamedTensorInfoMap } from '@tensorflow/tfjs';
-import { adamEmaArrays, FUSED_ADAM, type AdamEmaAttrs } from './adam-kernel';
+import { adamEmaArrays, FUSED_ADAM, SUM_OF_SQUARES, sumOfSquaresArrays, type AdamEmaAttrs } from './adam-kernel';
 import { FUSED_GROUP_NORM, FUSED_GROUP_NORM_GRAD, groupNormActBackward, groupNormForward } from '../model/layers/norm';
 import { FUSED_UPSAMPLE, FUSED_UPSAMPLE_GRAD, upsample2xArrays, upsample2xGradArrays } from '../model/layers/resample';
 import { CONV_FILTER_BIAS_GRAD } from '../model/layers/conv';
@@ -85,31 +87,59 @@ function convInfo(xShape: number[], filterShape: number[], attrs: ConvAttrs) {
 }
 
 /**
- * x [B, H, W, C] → [C (+1), H, W, B]: the channels as a batch of images
- * whose channels are the batch. With `ones`, an extra image of ones is
- * appended, for the bias gradient (see filterGradDilated).
+ * Images b0 … b0+n−1 of x [B, H, W, C] → [C (+1), Hc, Wc, n]: the channels as
+ * a batch of images whose channels are those images, cropped to the first Hc
+ * rows and Wc columns. With `ones`, an extra image of ones is appended, for
+ * the bias gradient (see filterGradDilated).
  */
-export function channelsAsImages(x: Float32Array, shape: readonly number[], out: Float32Array, ones = false): void {
-  const [B, H, W, C] = shape;
-  const M = H * W;
-  const plane = M * B;
-  for (let m = 0; m < M; m++) {
-    for (let c = 0; c < C; c++) {
-      let o = c * plane + m * B;
-      for (let b = 0, i = m * C + c; b < B; b++, i += M * C) out[o++] = x[i];
+export function channelsAsImages(
+  x: Float32Array, shape: readonly number[], out: Float32Array, ones = false, b0 = 0, n = shape[0], Hc = shape[1], Wc = shape[2],
+): void {
+  const [, H, W, C] = shape;
+  const img = H * W * C;
+  const plane = Hc * Wc * n;
+  for (let i = 0; i < Hc; i++) {
+    for (let j = 0; j < Wc; j++) {
+      const src = ((b0 * H + i) * W + j) * C;
+      const m = i * Wc + j;
+      for (let c = 0; c < C; c++) {
+        let o = c * plane + m * n;
+        for (let b = 0, k = src + c; b < n; b++, k += img) out[o++] = x[k];
+      }
     }
   }
   if (ones) out.fill(1, C * plane, (C + 1) * plane);
 }
 
+/** Images b0 … b0+n−1 of dy [B, Ho, Wo, Co] → [Ho, Wo, n, Co]: the filter of filterGradDilated's conv. */
+export function pixelsOuter(dy: Float32Array, shape: readonly number[], out: Float32Array, b0 = 0, n = shape[0]): void {
+  const [, Ho, Wo, Co] = shape;
+  const M = Ho * Wo;
+  for (let b = 0; b < n; b++) {
+    for (let m = 0, si = (b0 + b) * M * Co; m < M; m++, si += Co) out.set(dy.subarray(si, si + Co), (m * n + b) * Co);
+  }
+}
+
 /**
- * dW via a dilated forward convolution over transposed tensors; with
- * `withBias`, the bias gradient Σ dy too, from the same convolution: an extra
- * input image of ones, read at the tap (top, left pad) that every output
- * position reaches inside the image, sums dy over batch and pixels, which
- * saves the separate full read of dy a Sum costs.
+ * Floats of dy per chunk of images in filterGradDilated. The conv's filter
+ * (dy here) is rearranged into XNNPACK's layout on every call, and on the
+ * whole batch's dy, far larger than the cache, that costs a good part of the
+ * conv; on chunks of a few images it costs less per float. The partial
+ * gradients are then summed. Much smaller chunks lose more in the conv itself
+ * (fewer input channels per tap) than they save.
+ */
+let filterChunkFloats = 1 << 18;
+
+/**
+ * dW via dilated forward convolutions over transposed tensors, one per chunk
+ * of images (see filterChunkFloats); with `withBias`, the bias gradient Σ dy
+ * too, from the same convolutions: an extra input image of ones, read at the
+ * tap (top, left pad) that every output position reaches inside the image,
+ * sums dy over batch and pixels, which saves the separate full read of dy a
+ * Sum costs.
  */
 function filterGradDilated(x: TensorInfo, dy: TensorInfo, filterShape: number[], attrs: ConvAttrs, backend: Backend, withBias = false): TensorInfo[] {
+  const be = backend as WasmBackend;
   const info = convInfo(x.shape, filterShape, attrs);
   const [kh, kw, cin, cout] = filterShape;
   const [B, H, W] = x.shape;
@@ -119,44 +149,43 @@ function filterGradDilated(x: TensorInfo, dy: TensorInfo, filterShape: number[],
   const pT = info.padInfo.top;
   const pL = info.padInfo.left;
   const bias = withBias && pT < kh && pL < kw;
-  // Bottom/right padding that makes the output exactly kh×kw.
-  let pB = kh - 1 + (Ho - 1) * sH + 1 - H - pT;
-  let pR = kw - 1 + (Wo - 1) * sW + 1 - W - pL;
-  let xt: TensorInfo;
-  if (bias) {
-    const be = backend as WasmBackend;
-    xt = be.makeOutput([cin + 1, H, W, B], 'float32');
-    channelsAsImages(be.typedArrayFromHeap(x), x.shape, be.typedArrayFromHeap(xt), true);
-  } else {
-    xt = runKernel('Transpose', backend, { x }, { perm: [3, 1, 2, 0] }); // [Cin, H, W, B]
+  // Bottom/right padding that makes the output exactly kh×kw; negative: rows and columns the conv never reads, cropped.
+  const pB = kh - 1 + (Ho - 1) * sH + 1 - H - pT;
+  const pR = kw - 1 + (Wo - 1) * sW + 1 - W - pL;
+  const Hc = H + Math.min(0, pB);
+  const Wc = W + Math.min(0, pR);
+  const imgs = cin + (bias ? 1 : 0);
+  const chunks = Math.max(1, Math.min(B, Math.ceil((B * Ho * Wo * cout) / filterChunkFloats)));
+  // The images are the conv's input channels, and XNNPACK's kernels take those in fours: an even split
+  // into chunks of, say, 13 images measured slower than chunks of 16 and one smaller last chunk.
+  const g = Math.min(B, 4 * Math.ceil(B / chunks / 4));
+  const acc = new Float32Array(imgs * kh * kw * cout);
+  for (let b0 = 0; b0 < B; b0 += g) {
+    const n = Math.min(g, B - b0);
+    const xt = be.makeOutput([imgs, Hc, Wc, n], 'float32');
+    const dyt = be.makeOutput([Ho, Wo, n, cout], 'float32'); // both allocated before taking views: growth detaches them
+    channelsAsImages(be.typedArrayFromHeap(x), x.shape, be.typedArrayFromHeap(xt), bias, b0, n, Hc, Wc);
+    pixelsOuter(be.typedArrayFromHeap(dy), dy.shape, be.typedArrayFromHeap(dyt), b0, n);
+    const o = runKernel('Conv2D', backend, { x: xt, filter: dyt }, {
+      strides: [1, 1],
+      pad: [[0, 0], [pT, Math.max(0, pB)], [pL, Math.max(0, pR)], [0, 0]],
+      dataFormat: 'NHWC',
+      dilations: [sH, sW],
+    }); // [Cin (+1), kh, kw, Cout]
+    const part = be.typedArrayFromHeap(o);
+    for (let i = 0; i < acc.length; i++) acc[i] += part[i];
+    free(backend, xt, dyt, o);
   }
-  if (pB < 0 || pR < 0) {
-    const cropped = runKernel('Slice', backend, { x: xt }, { begin: [0, 0, 0, 0], size: [xt.shape[0], H + Math.min(0, pB), W + Math.min(0, pR), xt.shape[3]] });
-    free(backend, xt);
-    xt = cropped;
-    pB = Math.max(0, pB);
-    pR = Math.max(0, pR);
+  const out = be.makeOutput([kh, kw, cin, cout], 'float32');
+  const dw = be.typedArrayFromHeap(out);
+  for (let c = 0; c < cin; c++) {
+    for (let t = 0; t < kh * kw; t++) dw.set(acc.subarray((c * kh * kw + t) * cout, (c * kh * kw + t + 1) * cout), (t * cin + c) * cout);
   }
-  const dyt = runKernel('Transpose', backend, { x: dy }, { perm: [1, 2, 0, 3] }); // [Ho, Wo, B, Cout]
-  const o = runKernel('Conv2D', backend, { x: xt, filter: dyt }, {
-    strides: [1, 1],
-    pad: [[0, 0], [pT, pB], [pL, pR], [0, 0]],
-    dataFormat: 'NHWC',
-    dilations: [sH, sW],
-  }); // [Cin (+1), kh, kw, Cout]
-  free(backend, xt, dyt);
-  if (!bias) {
-    const out = runKernel('Transpose', backend, { x: o }, { perm: [1, 2, 0, 3] });
-    free(backend, o);
-    if (!withBias) return [out];
-    const db = runKernel('Sum', backend, { x: dy }, { axis: [0, 1, 2], keepDims: false });
-    return [out, db];
-  }
-  const ow = runKernel('Slice', backend, { x: o }, { begin: [0, 0, 0, 0], size: [cin, kh, kw, cout] });
-  const out = runKernel('Transpose', backend, { x: ow }, { perm: [1, 2, 0, 3] });
-  const ob = runKernel('Slice', backend, { x: o }, { begin: [cin, pT, pL, 0], size: [1, 1, 1, cout] });
-  const db = runKernel('Reshape', backend, { x: ob }, { shape: [cout] });
-  free(backend, o, ow, ob);
+  if (!withBias) return [out];
+  if (!bias) return [out, runKernel('Sum', backend, { x: dy }, { axis: [0, 1, 2], keepDims: false })];
+  const db = be.makeOutput([cout], 'float32');
+  const at = ((cin * kh + pT) * kw + pL) * cout;
+  be.typedArrayFromHeap(db).set(acc.subarray(at, at + cout));
   return [out, db];
 }
 
@@ -267,6 +296,22 @@ function inputGradPhases(dy: TensorInfo, wt: TensorInfo, inputShape: number[], i
   return dxInfo;
 }
 
+/**
+ * w [kh, kw, Cin, Cout] rotated 180° with in and out swapped: [kh, kw, Cout, Cin],
+ * the filter of the input gradient's conv, in one pass: the stock Reverse and
+ * Transpose took a noticeable share of the small 7×7 input gradients.
+ */
+export function rotateSwap(w: Float32Array, shape: readonly number[], out: Float32Array): void {
+  const [kh, kw, cin, cout] = shape;
+  for (let i = 0; i < kh; i++) {
+    for (let j = 0; j < kw; j++) {
+      const src = (i * kw + j) * cin * cout;
+      const dst = ((kh - 1 - i) * kw + (kw - 1 - j)) * cout * cin;
+      for (let ci = 0; ci < cin; ci++) for (let co = 0, k = src + ci * cout; co < cout; co++) out[dst + co * cin + ci] = w[k++];
+    }
+  }
+}
+
 /** dx for stride 1 (and, via zero insertion, any stride) as a forward conv. */
 function inputGradConv(dy: TensorInfo, filter: TensorInfo, inputShape: number[], attrs: ConvAttrs, backend: Backend): TensorInfo {
   const info = convInfo(inputShape, filter.shape, attrs);
@@ -275,11 +320,11 @@ function inputGradConv(dy: TensorInfo, filter: TensorInfo, inputShape: number[],
   const [, Ho, Wo] = dy.shape;
   const sH = info.strideHeight;
   const sW = info.strideWidth;
-  // Rotate 180° and swap in/out: [kh, kw, Cout, Cin].
-  const rev = runKernel('Reverse', backend, { x: filter }, { dims: [0, 1] });
-  const wt = runKernel('Transpose', backend, { x: rev }, { perm: [0, 1, 3, 2] });
+  const be = backend as WasmBackend;
+  const wt = be.makeOutput([kh, kw, cout, cin], 'float32');
+  rotateSwap(be.typedArrayFromHeap(filter), filter.shape, be.typedArrayFromHeap(wt));
   let src = dy;
-  const owned: TensorInfo[] = [rev, wt];
+  const owned: TensorInfo[] = [wt];
   if (sH > 1 || sW > 1) {
     const dx = inputGradPhases(dy, wt, inputShape, info, backend);
     if (dx) {
@@ -319,20 +364,77 @@ let stockSum: KernelConfig | undefined;
 let stockMatMul: KernelConfig | undefined;
 
 function swapLast(backend: Backend, x: TensorInfo): TensorInfo {
+  const r = x.shape.length;
+  const [rows, cols] = x.shape.slice(-2);
+  const f = [64, 32, 16, 8].find((d) => rows % d === 0);
+  if (sizeOf(x.shape, 0, r - 2) === 1 && rows >= 4096 && f) {
+    // The stock kernel is many times slower on a large 2-D transpose than on the same data
+    // seen as 3-D, [f, rows/f, cols] → [cols, f, rows/f], which is the same permutation.
+    const x3 = runKernel('Reshape', backend, { x }, { shape: [f, rows / f, cols] });
+    const t = runKernel('Transpose', backend, { x: x3 }, { perm: [2, 0, 1] });
+    const out = runKernel('Reshape', backend, { x: t }, { shape: [...x.shape.slice(0, -2), cols, rows] });
+    free(backend, x3, t);
+    return out;
+  }
   const perm = x.shape.map((_, i) => i);
-  const r = perm.length;
   [perm[r - 2], perm[r - 1]] = [perm[r - 1], perm[r - 2]];
   return runKernel('Transpose', backend, { x }, { perm });
 }
-/** Splits rows of [outer, Σw] into parts [outer, w_k] (the split axis folded with everything after it). */
-export function splitRows(src: Float32Array, outer: number, widths: number[], dsts: Float32Array[]): void {
+/** A float32 view of the whole wasm heap, and where a tensor starts in it (in floats). */
+function heapAt(be: WasmBackend, t: TensorInfo): [Float32Array, number] {
+  const v = be.typedArrayFromHeap(t);
+  return [new Float32Array(v.buffer), v.byteOffset >> 2];
+}
+
+/**
+ * Rows of a [outer, Σw] block at `whole` on the heap to parts [outer, w_k] at
+ * `parts[k]` (`split`), or back (concatenation; the split axis folded with
+ * everything after it). One copyWithin per row of a part: a native move with
+ * no view made per row, several times faster than an element loop or
+ * subarray + set on the skip connections' short rows.
+ */
+export function copyRows(heap: Float32Array, whole: number, outer: number, widths: number[], parts: number[], split: boolean): void {
   const total = widths.reduce((a, b) => a + b, 0);
   let off = 0;
   for (let k = 0; k < widths.length; k++) {
     const w = widths[k];
-    const d = dsts[k];
-    for (let r = 0, si = off, di = 0; r < outer; r++, si += total - w) for (let e = 0; e < w; e++) d[di++] = src[si++];
+    for (let r = 0, wi = whole + off, pi = parts[k]; r < outer; r++, wi += total, pi += w) {
+      if (split) heap.copyWithin(pi, wi, wi + w);
+      else heap.copyWithin(wi, pi, pi + w);
+    }
     off += w;
+  }
+}
+
+/**
+ * x [outer, mid, inner] summed over mid → out [outer, inner]. Four columns at
+ * a time in registers, down the rows: accumulating into an array instead
+ * measured several times slower in V8.
+ */
+export function sumMiddle(x: Float32Array, outer: number, mid: number, inner: number, out: Float32Array): void {
+  for (let o = 0; o < outer; o++) {
+    const base = o * mid * inner;
+    const end = base + mid * inner;
+    const d = o * inner;
+    let c = 0;
+    for (; c + 4 <= inner; c += 4) {
+      let a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+      for (let i = base + c; i < end; i += inner) {
+        a0 += x[i];
+        a1 += x[i + 1];
+        a2 += x[i + 2];
+        a3 += x[i + 3];
+      }
+      out[d + c] = a0;
+      out[d + c + 1] = a1;
+      out[d + c + 2] = a2;
+      out[d + c + 3] = a3;
+    }
+    for (; c < inner; c++) {
+      let a = 0;
+      for (let i = base + c; i < end; i += inner) a += x[i];
+      out[d + c] = a;
+    }
   }
 }
 
@@ -372,12 +474,20 @@ let registered = false;
 export interface WasmKernelOptions {
   filterGrad?: FilterGradMethod;
   inputGrad?: InputGradMethod;
+  /** Floats of dy per chunk of the dilated filter gradient (Infinity: the whole batch at once). */
+  filterChunkFloats?: number;
+}
+
+/** The implementations the registered kernels use now. */
+export function wasmKernelMethods(): Required<WasmKernelOptions> {
+  return { filterGrad: filterMethod, inputGrad: inputMethod, filterChunkFloats };
 }
 
 /** Picks the implementation used by the registered kernels (for benchmarks and tests). */
 export function setWasmKernelMethods(opts: WasmKernelOptions): void {
   if (opts.filterGrad) filterMethod = opts.filterGrad;
   if (opts.inputGrad) inputMethod = opts.inputGrad;
+  if (opts.filterChunkFloats) filterChunkFloats = opts.filterChunkFloats;
 }
 
 /**
@@ -491,6 +601,16 @@ export function registerWasmTrainingKernels(opts: WasmKernelOptions = {}): void 
       return outs;
     },
   });
+  tf.registerKernel({
+    kernelName: SUM_OF_SQUARES,
+    backendName: 'wasm',
+    kernelFunc: ({ inputs, backend }) => {
+      const be = backend as unknown as WasmBackend;
+      const out = be.makeOutput([], 'float32');
+      be.typedArrayFromHeap(out)[0] = sumOfSquaresArrays(Object.values(inputs as Record<string, TensorInfo>).map((t) => be.typedArrayFromHeap(t)));
+      return out;
+    },
+  });
   const stockSplit = tf.getKernel('SplitV', 'wasm');
   if (stockSplit) {
     tf.unregisterKernel('SplitV', 'wasm');
@@ -506,8 +626,28 @@ export function registerWasmTrainingKernels(opts: WasmKernelOptions = {}): void 
         const be = args.backend as unknown as WasmBackend;
         const outs = sizes.map((n) => be.makeOutput(x.shape.map((d, i) => (i === axis ? n : d)), 'float32'));
         const inner = sizeOf(x.shape, axis + 1);
-        splitRows(be.typedArrayFromHeap(x), sizeOf(x.shape, 0, axis), sizes.map((n) => n * inner), outs.map((o) => be.typedArrayFromHeap(o)));
+        const [heap, at] = heapAt(be, x);
+        copyRows(heap, at, sizeOf(x.shape, 0, axis), sizes.map((n) => n * inner), outs.map((o) => heapAt(be, o)[1]), true);
         return outs;
+      },
+    });
+  }
+  const stockConcat = tf.getKernel('Concat', 'wasm');
+  if (stockConcat) {
+    tf.unregisterKernel('Concat', 'wasm');
+    tf.registerKernel({
+      kernelName: 'Concat',
+      backendName: 'wasm',
+      kernelFunc: (args) => {
+        const all = args.inputs as unknown as TensorInfo[];
+        const parts = all.filter((t) => sizeOf(t.shape) > 0);
+        if (parts.length < 2 || parts.some((t) => t.dtype !== 'float32')) return stockConcat.kernelFunc(args);
+        const axis = tf.util.parseAxisParam((args.attrs as { axis: number }).axis, parts[0].shape)[0];
+        const be = args.backend as unknown as WasmBackend;
+        const out = be.makeOutput(tf.backend_util.computeOutShape(parts.map((t) => t.shape), axis), 'float32');
+        const [heap, at] = heapAt(be, out);
+        copyRows(heap, at, sizeOf(parts[0].shape, 0, axis), parts.map((t) => sizeOf(t.shape, axis)), parts.map((t) => heapAt(be, t)[1]), false);
+        return out;
       },
     });
   }
@@ -539,8 +679,18 @@ export function registerWasmTrainingKernels(opts: WasmKernelOptions = {}): void 
         const leading = k > 0 && k < x.shape.length && axes.every((a, i) => a === i);
         const rows = x.shape.slice(0, k).reduce((a, b) => a * b, 1);
         const cols = x.shape.slice(k).reduce((a, b) => a * b, 1);
-        if (!leading || x.dtype !== 'float32' || rows < 64) return sum.kernelFunc(args);
         const be = args.backend as unknown as WasmBackend;
+        const first = axes[0];
+        const middle = k > 0 && first > 0 && axes[k - 1] < x.shape.length - 1 && axes.every((a, i) => a === first + i);
+        if (middle && x.dtype === 'float32') {
+          // Σ over a block of middle axes (a broadcast add's gradient, e.g. the time embedding
+          // added to every pixel): the stock kernel transposes the whole tensor first.
+          const outShape = keepDims ? x.shape.map((d, i) => (axes.includes(i) ? 1 : d)) : x.shape.filter((_, i) => !axes.includes(i));
+          const out = be.makeOutput(outShape, 'float32');
+          sumMiddle(be.typedArrayFromHeap(x), sizeOf(x.shape, 0, first), sizeOf(x.shape, first, first + k), sizeOf(x.shape, first + k), be.typedArrayFromHeap(out));
+          return out;
+        }
+        if (!leading || x.dtype !== 'float32' || rows < 64) return sum.kernelFunc(args);
         const ones = be.makeOutput([1, 1, rows], 'float32');
         be.typedArrayFromHeap(ones).fill(1);
         const x3 = runKernel('Reshape', be, { x }, { shape: [1, rows, cols] });

@@ -14,7 +14,7 @@ import type { Schedule } from '../diffusion/schedule';
 import type { UNetConfig } from '../model/config';
 import { describeUNet, initUNet, unetForward } from '../model/unet';
 import { disposeWeights, toVariables, weightsFromValues, type VariableWeights, type Weights } from '../model/params';
-import { adamEmaUpdate } from '../backends/adam-kernel';
+import { adamEmaUpdate, sumOfSquares } from '../backends/adam-kernel';
 import { groundingLoss, NO_CELL } from './grounding';
 import { minSnrWeights } from './loss';
 
@@ -278,7 +278,7 @@ export function createTrainer(opts: TrainerOptions, resume?: TrainerState): Trai
     tf.tidy(() => {
       let scale: tf.Scalar = tf.scalar(1);
       if (o.gradClip > 0) {
-        const sq = tf.addN(grads.map((g) => tf.sum(tf.square(g))));
+        const sq = sumOfSquares(grads);
         const norm = tf.sqrt(sq);
         scale = tf.minimum(1, tf.div(o.gradClip, tf.add(norm, 1e-6))) as tf.Scalar;
       }

@@ -11,38 +11,41 @@ export const GROUP_NORM_EPS = 1e-5;
  * norm; elsewhere the same maths runs as plain TF.js ops. It has three
  * outputs: the result; sigmoid(y) of the normalised y when attrs.silu (a
  * one-element placeholder otherwise); and the per-(image, channel) 1/σ and
- * μ/σ, [B, C, 2]. The gradient reuses the last two instead of recomputing the
- * forward pass.
+ * μ/σ, [B, C, 2]. The gradient (fusedGroupNorm) reuses the last two instead of
+ * recomputing the forward pass.
  */
 export const FUSED_GROUP_NORM = 'DDGroupNormAct';
 export const FUSED_GROUP_NORM_GRAD = 'DDGroupNormActGrad';
 
-if (!tf.getGradient(FUSED_GROUP_NORM)) {
-  tf.registerGradient({
-    kernelName: FUSED_GROUP_NORM,
-    inputsToSave: ['x', 'gamma', 'beta'],
-    outputsToSave: [false, true, true],
-    gradFunc: (dys, saved, attrs) => {
-      const [x, gamma, beta, sig, stats] = saved;
-      const dy = (Array.isArray(dys) ? dys[0] : dys) as tf.Tensor;
-      const [dx, dgamma, dbeta] = tf.engine().runKernel(FUSED_GROUP_NORM_GRAD, { dy, x, gamma, beta, sig, stats }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor[];
-      return { x: () => dx, gamma: () => dgamma, beta: () => dbeta };
-    },
+/**
+ * The fused kernel as an op with one output. Recorded directly, the kernel's
+ * two extra outputs, which nothing downstream uses, would each get a
+ * gradient of zeros that the engine builds as a JavaScript array and copies
+ * in, for every norm in every step. Here the tape sees only y, and the
+ * gradient takes sig and stats from what the forward saved.
+ */
+function fusedGroupNorm(x: tf.Tensor4D, gamma: tf.Tensor, beta: tf.Tensor, attrs: { groups: number; silu: boolean; eps: number }): tf.Tensor4D {
+  const f = tf.customGrad((xx, gg, bb, save) => {
+    const [y, sig, stats] = tf.engine().runKernel(FUSED_GROUP_NORM, { x: xx as tf.Tensor, gamma: gg as tf.Tensor, beta: bb as tf.Tensor }, attrs) as tf.Tensor[];
+    (save as tf.GradSaveFunc)([xx as tf.Tensor, gg as tf.Tensor, bb as tf.Tensor, sig, stats]);
+    return {
+      value: y,
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        const [sx, sg, sb, ssig, sstats] = saved;
+        const { groups, silu } = attrs;
+        return tf.engine().runKernel(FUSED_GROUP_NORM_GRAD, { dy, x: sx, gamma: sg, beta: sb, sig: ssig, stats: sstats }, { groups, silu }) as tf.Tensor[];
+      },
+    };
   });
+  return f(x, gamma, beta) as tf.Tensor4D;
 }
-
 
 /** GroupNorm (Wu & He 2018) over NHWC with a learnt per-channel scale and shift, optionally followed by SiLU. */
 export function groupNorm(w: Weights, name: string, x: tf.Tensor4D, groups: number, act: 'none' | 'silu' = 'none'): tf.Tensor4D {
   const gamma = w[`${name}.gamma`];
   const beta = w[`${name}.beta`];
   const g = Math.min(groups, x.shape[3]);
-  if (backendHas(FUSED_GROUP_NORM, FUSED_GROUP_NORM_GRAD)) {
-    const [y, sig, stats] = tf.engine().runKernel(FUSED_GROUP_NORM, { x, gamma, beta }, { groups: g, silu: act === 'silu', eps: GROUP_NORM_EPS }) as tf.Tensor[];
-    // The tape keeps its own references when recording; nobody else needs them.
-    tf.dispose([sig, stats]);
-    return y as tf.Tensor4D;
-  }
+  if (backendHas(FUSED_GROUP_NORM, FUSED_GROUP_NORM_GRAD)) return fusedGroupNorm(x, gamma, beta, { groups: g, silu: act === 'silu', eps: GROUP_NORM_EPS });
   const [b, h, wd, c] = x.shape;
   const xg = x.reshape([b, h * wd, g, c / g]);
   const { mean, variance } = tf.moments(xg, [1, 3], true);

@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { unetConfig } from '../../../src/model/config';
 import { describeUNet, unetForward } from '../../../src/model/unet';
 import { initValues } from '../../../src/model/params';
-import { registerWasmTrainingKernels, setWasmKernelMethods } from '../../../src/backends/wasm-kernels';
+import { registerWasmTrainingKernels, setWasmKernelMethods, wasmKernelMethods } from '../../../src/backends/wasm-kernels';
 import { CONV_FILTER_BIAS_GRAD } from '../../../src/model/layers/conv';
 
 beforeAll(async () => {
@@ -107,6 +107,48 @@ describe('conv2d gradients: wasm + our kernels vs stock cpu', () => {
     });
   }
 
+  it('filter and bias gradients summed over chunks of images match the whole batch at once and the cpu', async () => {
+    const saved = wasmKernelMethods().filterChunkFloats;
+    // Batch 9 in chunks of 4, 4 and 1: stride 1, stride 2, and a one-channel input.
+    for (const c of [cases[0], cases[2], cases[7]]) {
+      const xs = [9, ...c.x.slice(1)] as [number, number, number, number];
+      const attrs = { strides: [c.stride, c.stride], pad: c.pad, dataFormat: 'NHWC', filterShape: c.w } as unknown as tf.NamedAttrMap;
+      const inputs = () =>
+        tf.tidy(() => {
+          const x = tf.tensor4d(seq(size(xs), (i) => Math.sin(i * 1.3)), xs);
+          const w = tf.tensor4d(seq(size(c.w), (i) => Math.cos(i * 0.7)), c.w as [number, number, number, number]);
+          return { x, dy: tf.conv2d(x, w, c.stride, c.pad).mul(0.5).sin() };
+        });
+      const grads = (chunk: number) => {
+        setWasmKernelMethods({ filterChunkFloats: chunk });
+        const { x, dy } = inputs();
+        const out = [...(tf.engine().runKernel(CONV_FILTER_BIAS_GRAD, { x, dy }, attrs) as tf.Tensor[]), tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, attrs) as tf.Tensor];
+        tf.dispose([x, dy]);
+        return out;
+      };
+      const probe = inputs();
+      const perImage = size(probe.dy.shape.slice(1));
+      tf.dispose([probe.x, probe.dy]);
+      const whole = grads(Infinity);
+      const chunked = grads(4 * perImage);
+      setWasmKernelMethods({ filterChunkFloats: saved });
+      const ref = await onBackend('cpu', async () => {
+        const { x, dy } = inputs();
+        const r = [tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, attrs) as tf.Tensor, dy.sum([0, 1, 2])];
+        const out = await Promise.all(r.map(async (t) => (await t.data()) as Float32Array));
+        tf.dispose([x, dy, ...r]);
+        return out;
+      });
+      // Only the order of the float32 sums differs.
+      for (let i = 0; i < 3; i++) expect(relErr((await chunked[i].data()) as Float32Array, (await whole[i].data()) as Float32Array)).toBeLessThan(1e-5);
+      expect(relErr((await chunked[0].data()) as Float32Array, ref[0])).toBeLessThan(1e-5);
+      // The bias gradient sums hundreds of float32 terms that mostly cancel, in a different order on each side.
+      expect(relErr((await chunked[1].data()) as Float32Array, ref[1])).toBeLessThan(1e-4);
+      expect(relErr((await chunked[2].data()) as Float32Array, ref[0])).toBeLessThan(1e-5);
+      tf.dispose([...whole, ...chunked]);
+    }
+  });
+
   it('transposed matmuls match', async () => {
     const a = seq(6 * 5, (i) => Math.sin(i));
     const b = seq(5 * 4, (i) => Math.cos(i));
@@ -144,6 +186,25 @@ describe('conv2d gradients: wasm + our kernels vs stock cpu', () => {
     tf.dispose(got);
   });
 
+  it('transposed products with a long shared axis (weight gradients of 1×1 convs) match', async () => {
+    // 4,160 rows go through the 3-D transpose (64 | rows), 4,104 too (8 | rows), 4,097 through the stock one.
+    const run = () =>
+      tf.tidy(() =>
+        [4160, 4104, 4097].flatMap((k) => {
+          const a = tf.tensor2d(seq(k * 6, (i) => Math.sin(i * 0.3)), [k, 6]);
+          const b = tf.tensor2d(seq(k * 5, (i) => Math.cos(i * 0.7)), [k, 5]);
+          return [tf.matMul(a, b, true, false), tf.matMul(b.reshape([1, k, 5]), a.reshape([1, k, 6]), true, false)];
+        }),
+      );
+    const ref = await onBackend('cpu', async () => Promise.all(run().map(async (t) => (await t.data()) as Float32Array)));
+    const got = run();
+    for (let i = 0; i < got.length; i++) {
+      expect(got[i].shape).toEqual(i % 2 ? [1, 5, 6] : [6, 5]);
+      expect(relErr((await got[i].data()) as Float32Array, ref[i])).toBeLessThan(1e-5);
+    }
+    tf.dispose(got);
+  });
+
   it('split on any axis matches the stock cpu kernel exactly', async () => {
     const run = () =>
       tf.tidy(() => {
@@ -153,6 +214,54 @@ describe('conv2d gradients: wasm + our kernels vs stock cpu', () => {
     const ref = await onBackend('cpu', async () => Promise.all(run().map(async (t) => ({ shape: t.shape, v: Array.from(await t.data()) }))));
     const got = await Promise.all(run().map(async (t) => ({ shape: t.shape, v: Array.from(await t.data()) })));
     expect(got).toEqual(ref);
+  });
+
+  it('concat on any axis matches the stock cpu kernel exactly', async () => {
+    const run = () =>
+      tf.tidy(() => {
+        const t = (shape: number[], k: number) => tf.tensor(seq(size(shape), (i) => i * k), shape);
+        return [
+          tf.concat([t([2, 3, 4, 5], 1), t([2, 3, 4, 2], 2)], 3),
+          tf.concat([t([2, 3, 4, 5], 1), t([2, 1, 4, 5], 3), t([2, 2, 4, 5], 5)], 1),
+          tf.concat([t([1, 3], 1), t([2, 3], 2)], 0),
+          tf.concat([t([2, 3, 4], 1), t([2, 3, 0], 1), t([2, 3, 1], 7)], -1),
+          tf.concat([tf.tensor2d([1, 2], [1, 2], 'int32'), tf.tensor2d([3], [1, 1], 'int32')], 1),
+        ];
+      });
+    const ref = await onBackend('cpu', async () => Promise.all(run().map(async (t) => ({ shape: t.shape, v: Array.from(await t.data()) }))));
+    const got = await Promise.all(run().map(async (t) => ({ shape: t.shape, v: Array.from(await t.data()) })));
+    expect(got).toEqual(ref);
+  });
+
+  it('sums over leading and middle axes match the stock cpu kernel', async () => {
+    const run = () =>
+      tf.tidy(() => {
+        const x = tf.tensor4d(seq(4 * 5 * 6 * 3, (i) => Math.sin(i * 0.37)), [4, 5, 6, 3]);
+        const big = tf.tensor3d(seq(70 * 2 * 3, (i) => Math.cos(i * 0.11)), [70, 2, 3]);
+        return [tf.sum(x, [1, 2], true), tf.sum(x, [1, 2]), tf.sum(x, 1), tf.sum(x, [2, 1]), tf.sum(x, [1, 3]), tf.sum(x, [0, 1, 2]), tf.sum(big, 0), tf.sum(x.reshape([4, 5, 6, 3, 1]), [1, 2, 3], true)];
+      });
+    const ref = await onBackend('cpu', async () => Promise.all(run().map(async (t) => ({ shape: t.shape, v: (await t.data()) as Float32Array }))));
+    const got = run();
+    for (let i = 0; i < got.length; i++) {
+      expect(got[i].shape).toEqual(ref[i].shape);
+      expect(relErr((await got[i].data()) as Float32Array, ref[i].v)).toBeLessThan(1e-6);
+    }
+    tf.dispose(got);
+  });
+
+  it('the sum of squares of many tensors (the global gradient norm) matches the cpu ops', async () => {
+    const { sumOfSquares } = await import('../../../src/backends/adam-kernel');
+    const run = () => tf.tidy(() => sumOfSquares([tf.tensor1d(seq(7, (i) => i - 3)), tf.tensor4d(seq(3 * 3 * 2 * 5, (i) => Math.sin(i)), [3, 3, 2, 5]), tf.scalar(0.5)]));
+    const ref = await onBackend('cpu', async () => {
+      const r = run();
+      const v = (await r.data())[0];
+      r.dispose();
+      return v;
+    });
+    const got = run();
+    expect(got.shape).toEqual([]);
+    expect((await got.data())[0]).toBeCloseTo(ref, 5);
+    got.dispose();
   });
 
   it('a clone shares its buffer and outlives the original', async () => {
