@@ -5,8 +5,9 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/chromium.ts';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { PARAGLIDE_OPTIONS } from './scripts/i18n.ts';
 
-// How many e2e test files run at once, each with its own browser (E2E_FILES, default 2).
-const e2eFiles = Math.max(1, Number(process.env.E2E_FILES) || 2);
+// How many e2e test files run at once, each with its own browser (E2E_FILES, default 1): on
+// two cores the files' browsers keep both busy already, and two files at once took as long.
+const e2eFiles = Math.max(1, Number(process.env.E2E_FILES) || 1);
 
 /** What the two unit projects share. */
 const unitBase = {
@@ -80,8 +81,6 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           exclude: ['tests/e2e/**/*.alone.test.ts'],
-          // One file's browser keeps about one core busy, less while it waits on a page:
-          // two files at a time keep both cores of a 2-core machine at work.
           fileParallelism: e2eFiles > 1,
           maxWorkers: e2eFiles,
           // Tests marked concurrent (the every-page sweeps) open two pages at a time.

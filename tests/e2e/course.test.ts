@@ -46,6 +46,11 @@ describe('lessons as course pages', () => {
         expect(order[order.length - 1]).toBe('recap');
 
         // Symbols an equation colours by role (x₀, ε, ε̂ …, as the figure beside it does) read at 4.5:1 where they sit.
+        // An equation a widget fills in renders once KaTeX has loaded on demand: on a busy machine, after the recap.
+        if (['forward-process', 'denoiser-training', 'classifier-free-guidance'].includes(lesson.slug)) {
+          await page.locator('article.lesson .katex-html [style*="color"]').first().waitFor({ timeout: 60_000 });
+        }
+        await page.waitForLoadState('networkidle');
         const coloured = await page.evaluate(() =>
           [...document.querySelectorAll('article.lesson .katex-html [style*="color"]')].map((e, i) => {
             e.setAttribute('data-eq-colour', String(i));
@@ -55,7 +60,6 @@ describe('lessons as course pages', () => {
         if (['forward-process', 'denoiser-training', 'classifier-free-guidance'].includes(lesson.slug)) expect(coloured.length).toBeGreaterThan(0);
         for (const v of await settleContrast(page, coloured)) expect(v.ratio, v.selector).toBeGreaterThanOrEqual(v.needed);
 
-        await page.waitForLoadState('networkidle');
         // Every "Going further" starts closed, and innerText leaves out what a closed <details> hides.
         expect(await page.locator('details[data-testid="going-further"][open]').count()).toBe(0);
         // The visible text, less the titles of the closed boxes (a title may name what is inside).
