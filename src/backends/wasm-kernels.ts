@@ -57,6 +57,14 @@ function runKernel(name: string, backend: Backend, inputs: NamedTensorInfoMap, a
   return k.kernelFunc({ inputs, backend: backend as never, attrs }) as TensorInfo;
 }
 
+/** Puts our kernel in place of the stock wasm one; ours may hand a case it does not cover back to the stock kernel. */
+function replaceWasmKernel(name: string, ours: (stock: tf.KernelFunc) => tf.KernelFunc): void {
+  const stock = tf.getKernel(name, 'wasm');
+  if (!stock) return;
+  tf.unregisterKernel(name, 'wasm');
+  tf.registerKernel({ kernelName: name, backendName: 'wasm', kernelFunc: ours(stock.kernelFunc) });
+}
+
 function free(backend: Backend, ...infos: TensorInfo[]) {
   for (const i of infos) backend.disposeData(i.dataId);
 }
@@ -611,46 +619,30 @@ export function registerWasmTrainingKernels(opts: WasmKernelOptions = {}): void 
       return out;
     },
   });
-  const stockSplit = tf.getKernel('SplitV', 'wasm');
-  if (stockSplit) {
-    tf.unregisterKernel('SplitV', 'wasm');
-    tf.registerKernel({
-      kernelName: 'SplitV',
-      backendName: 'wasm',
-      kernelFunc: (args) => {
-        const { x } = args.inputs as { x: TensorInfo };
-        if (x.dtype !== 'float32') return stockSplit.kernelFunc(args);
-        const { numOrSizeSplits, axis: ax } = args.attrs as { numOrSizeSplits: number | number[]; axis: number };
-        const axis = tf.util.parseAxisParam(ax, x.shape)[0];
-        const sizes = tf.backend_util.prepareSplitSize(x, numOrSizeSplits, axis);
-        const be = args.backend as unknown as WasmBackend;
-        const outs = sizes.map((n) => be.makeOutput(x.shape.map((d, i) => (i === axis ? n : d)), 'float32'));
-        const inner = sizeOf(x.shape, axis + 1);
-        const [heap, at] = heapAt(be, x);
-        copyRows(heap, at, sizeOf(x.shape, 0, axis), sizes.map((n) => n * inner), outs.map((o) => heapAt(be, o)[1]), true);
-        return outs;
-      },
-    });
-  }
-  const stockConcat = tf.getKernel('Concat', 'wasm');
-  if (stockConcat) {
-    tf.unregisterKernel('Concat', 'wasm');
-    tf.registerKernel({
-      kernelName: 'Concat',
-      backendName: 'wasm',
-      kernelFunc: (args) => {
-        const all = args.inputs as unknown as TensorInfo[];
-        const parts = all.filter((t) => sizeOf(t.shape) > 0);
-        if (parts.length < 2 || parts.some((t) => t.dtype !== 'float32')) return stockConcat.kernelFunc(args);
-        const axis = tf.util.parseAxisParam((args.attrs as { axis: number }).axis, parts[0].shape)[0];
-        const be = args.backend as unknown as WasmBackend;
-        const out = be.makeOutput(tf.backend_util.computeOutShape(parts.map((t) => t.shape), axis), 'float32');
-        const [heap, at] = heapAt(be, out);
-        copyRows(heap, at, sizeOf(parts[0].shape, 0, axis), parts.map((t) => sizeOf(t.shape, axis)), parts.map((t) => heapAt(be, t)[1]), false);
-        return out;
-      },
-    });
-  }
+  replaceWasmKernel('SplitV', (stock) => (args) => {
+    const { x } = args.inputs as { x: TensorInfo };
+    if (x.dtype !== 'float32') return stock(args);
+    const { numOrSizeSplits, axis: ax } = args.attrs as { numOrSizeSplits: number | number[]; axis: number };
+    const axis = tf.util.parseAxisParam(ax, x.shape)[0];
+    const sizes = tf.backend_util.prepareSplitSize(x, numOrSizeSplits, axis);
+    const be = args.backend as unknown as WasmBackend;
+    const outs = sizes.map((n) => be.makeOutput(x.shape.map((d, i) => (i === axis ? n : d)), 'float32'));
+    const inner = sizeOf(x.shape, axis + 1);
+    const [heap, at] = heapAt(be, x);
+    copyRows(heap, at, sizeOf(x.shape, 0, axis), sizes.map((n) => n * inner), outs.map((o) => heapAt(be, o)[1]), true);
+    return outs;
+  });
+  replaceWasmKernel('Concat', (stock) => (args) => {
+    const all = args.inputs as unknown as TensorInfo[];
+    const parts = all.filter((t) => sizeOf(t.shape) > 0);
+    if (parts.length < 2 || parts.some((t) => t.dtype !== 'float32')) return stock(args);
+    const axis = tf.util.parseAxisParam((args.attrs as { axis: number }).axis, parts[0].shape)[0];
+    const be = args.backend as unknown as WasmBackend;
+    const out = be.makeOutput(tf.backend_util.computeOutShape(parts.map((t) => t.shape), axis), 'float32');
+    const [heap, at] = heapAt(be, out);
+    copyRows(heap, at, sizeOf(parts[0].shape, 0, axis), parts.map((t) => sizeOf(t.shape, axis)), parts.map((t) => heapAt(be, t)[1]), false);
+    return out;
+  });
   if (tf.getKernel('Identity', 'wasm')) tf.unregisterKernel('Identity', 'wasm');
   tf.registerKernel({
     kernelName: 'Identity',
