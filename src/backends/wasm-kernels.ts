@@ -57,12 +57,16 @@ function runKernel(name: string, backend: Backend, inputs: NamedTensorInfoMap, a
   return k.kernelFunc({ inputs, backend: backend as never, attrs }) as TensorInfo;
 }
 
-/** Puts our kernel in place of the stock wasm one; ours may hand a case it does not cover back to the stock kernel. */
+/**
+ * Puts our kernel in place of the stock wasm one; ours may hand a case it does
+ * not cover back to the stock kernel, whose setup (binding its wasm function)
+ * it keeps.
+ */
 function replaceWasmKernel(name: string, ours: (stock: tf.KernelFunc) => tf.KernelFunc): void {
   const stock = tf.getKernel(name, 'wasm');
   if (!stock) return;
   tf.unregisterKernel(name, 'wasm');
-  tf.registerKernel({ kernelName: name, backendName: 'wasm', kernelFunc: ours(stock.kernelFunc) });
+  tf.registerKernel({ kernelName: name, backendName: 'wasm', setupFunc: stock.setupFunc, kernelFunc: ours(stock.kernelFunc) });
 }
 
 function free(backend: Backend, ...infos: TensorInfo[]) {
@@ -368,8 +372,6 @@ function inputGradConv(dy: TensorInfo, filter: TensorInfo, inputShape: number[],
 }
 
 let stockInputGrad: KernelConfig | undefined;
-let stockSum: KernelConfig | undefined;
-let stockMatMul: KernelConfig | undefined;
 
 function swapLast(backend: Backend, x: TensorInfo): TensorInfo {
   const r = x.shape.length;
@@ -653,68 +655,51 @@ export function registerWasmTrainingKernels(opts: WasmKernelOptions = {}): void 
       return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };
     },
   });
-  stockMatMul = tf.getKernel('BatchMatMul', 'wasm');
-  const mm = stockMatMul;
-  stockSum = tf.getKernel('Sum', 'wasm');
-  const sum = stockSum;
-  if (sum && mm) {
-    tf.unregisterKernel('Sum', 'wasm');
-    tf.registerKernel({
-      kernelName: 'Sum',
-      backendName: 'wasm',
-      setupFunc: sum.setupFunc,
-      kernelFunc: (args) => {
-        const { x } = args.inputs as { x: TensorInfo };
-        const { axis, keepDims } = args.attrs as { axis: number | number[]; keepDims: boolean };
-        const axes = tf.util.parseAxisParam(axis, x.shape).sort((a, b) => a - b);
-        const k = axes.length;
-        const leading = k > 0 && k < x.shape.length && axes.every((a, i) => a === i);
-        const rows = x.shape.slice(0, k).reduce((a, b) => a * b, 1);
-        const cols = x.shape.slice(k).reduce((a, b) => a * b, 1);
-        const be = args.backend as unknown as WasmBackend;
-        const first = axes[0];
-        const middle = k > 0 && first > 0 && axes[k - 1] < x.shape.length - 1 && axes.every((a, i) => a === first + i);
-        if (middle && x.dtype === 'float32') {
-          // Σ over a block of middle axes (a broadcast add's gradient, e.g. the time embedding
-          // added to every pixel): the stock kernel transposes the whole tensor first.
-          const outShape = keepDims ? x.shape.map((d, i) => (axes.includes(i) ? 1 : d)) : x.shape.filter((_, i) => !axes.includes(i));
-          const out = be.makeOutput(outShape, 'float32');
-          sumMiddle(be.typedArrayFromHeap(x), sizeOf(x.shape, 0, first), sizeOf(x.shape, first, first + k), sizeOf(x.shape, first + k), be.typedArrayFromHeap(out));
-          return out;
-        }
-        if (!leading || x.dtype !== 'float32' || rows < 64) return sum.kernelFunc(args);
-        const ones = be.makeOutput([1, 1, rows], 'float32');
-        be.typedArrayFromHeap(ones).fill(1);
-        const x3 = runKernel('Reshape', be, { x }, { shape: [1, rows, cols] });
-        const m = mm.kernelFunc({ ...args, inputs: { a: ones, b: x3 }, attrs: { transposeA: false, transposeB: false } }) as TensorInfo;
-        const outShape = keepDims ? x.shape.map((d, i) => (i < k ? 1 : d)) : x.shape.slice(k);
-        const out = runKernel('Reshape', be, { x: m }, { shape: outShape });
-        free(be, ones, x3, m);
-        return out;
-      },
-    });
-  }
-  if (mm) {
-    tf.unregisterKernel('BatchMatMul', 'wasm');
-    tf.registerKernel({
-      kernelName: 'BatchMatMul',
-      backendName: 'wasm',
-      setupFunc: mm.setupFunc,
-      kernelFunc: (args) => {
-        const { a, b } = args.inputs as { a: TensorInfo; b: TensorInfo };
-        const { transposeA, transposeB } = args.attrs as { transposeA: boolean; transposeB: boolean };
-        const be = args.backend as unknown as Backend;
-        const batch = sizeOf(a.shape, 0, a.shape.length - 2);
-        const sameBatch = a.shape.length === b.shape.length && a.shape.slice(0, -2).every((d, i) => d === b.shape[i]);
-        if (batch >= 2 && sameBatch && a.dtype === 'float32' && b.dtype === 'float32') return batchedMatMulDepthwise(be, a, b, transposeA, transposeB);
-        if (!transposeA && !transposeB) return mm.kernelFunc(args);
-        const a2 = transposeA ? swapLast(be, a) : a;
-        const b2 = transposeB ? swapLast(be, b) : b;
-        const out = mm.kernelFunc({ ...args, inputs: { a: a2, b: b2 }, attrs: { ...args.attrs, transposeA: false, transposeB: false } }) as TensorInfo;
-        if (transposeA) free(be, a2);
-        if (transposeB) free(be, b2);
-        return out;
-      },
-    });
-  }
+  const mm = tf.getKernel('BatchMatMul', 'wasm');
+  if (!mm) return;
+  // Σ over leading axes as ones · X through the stock matmul (mm), not ours below.
+  replaceWasmKernel('Sum', (stockSum) => (args) => {
+    const { x } = args.inputs as { x: TensorInfo };
+    const { axis, keepDims } = args.attrs as { axis: number | number[]; keepDims: boolean };
+    const axes = tf.util.parseAxisParam(axis, x.shape).sort((a, b) => a - b);
+    const k = axes.length;
+    const leading = k > 0 && k < x.shape.length && axes.every((a, i) => a === i);
+    const rows = x.shape.slice(0, k).reduce((a, b) => a * b, 1);
+    const cols = x.shape.slice(k).reduce((a, b) => a * b, 1);
+    const be = args.backend as unknown as WasmBackend;
+    const first = axes[0];
+    const middle = k > 0 && first > 0 && axes[k - 1] < x.shape.length - 1 && axes.every((a, i) => a === first + i);
+    if (middle && x.dtype === 'float32') {
+      // Σ over a block of middle axes (a broadcast add's gradient, e.g. the time embedding
+      // added to every pixel): the stock kernel transposes the whole tensor first.
+      const outShape = keepDims ? x.shape.map((d, i) => (axes.includes(i) ? 1 : d)) : x.shape.filter((_, i) => !axes.includes(i));
+      const out = be.makeOutput(outShape, 'float32');
+      sumMiddle(be.typedArrayFromHeap(x), sizeOf(x.shape, 0, first), sizeOf(x.shape, first, first + k), sizeOf(x.shape, first + k), be.typedArrayFromHeap(out));
+      return out;
+    }
+    if (!leading || x.dtype !== 'float32' || rows < 64) return stockSum(args);
+    const ones = be.makeOutput([1, 1, rows], 'float32');
+    be.typedArrayFromHeap(ones).fill(1);
+    const x3 = runKernel('Reshape', be, { x }, { shape: [1, rows, cols] });
+    const m = mm.kernelFunc({ ...args, inputs: { a: ones, b: x3 }, attrs: { transposeA: false, transposeB: false } }) as TensorInfo;
+    const outShape = keepDims ? x.shape.map((d, i) => (i < k ? 1 : d)) : x.shape.slice(k);
+    const out = runKernel('Reshape', be, { x: m }, { shape: outShape });
+    free(be, ones, x3, m);
+    return out;
+  });
+  replaceWasmKernel('BatchMatMul', (stockMatMul) => (args) => {
+    const { a, b } = args.inputs as { a: TensorInfo; b: TensorInfo };
+    const { transposeA, transposeB } = args.attrs as { transposeA: boolean; transposeB: boolean };
+    const be = args.backend as unknown as Backend;
+    const batch = sizeOf(a.shape, 0, a.shape.length - 2);
+    const sameBatch = a.shape.length === b.shape.length && a.shape.slice(0, -2).every((d, i) => d === b.shape[i]);
+    if (batch >= 2 && sameBatch && a.dtype === 'float32' && b.dtype === 'float32') return batchedMatMulDepthwise(be, a, b, transposeA, transposeB);
+    if (!transposeA && !transposeB) return stockMatMul(args);
+    const a2 = transposeA ? swapLast(be, a) : a;
+    const b2 = transposeB ? swapLast(be, b) : b;
+    const out = stockMatMul({ ...args, inputs: { a: a2, b: b2 }, attrs: { ...args.attrs, transposeA: false, transposeB: false } }) as TensorInfo;
+    if (transposeA) free(be, a2);
+    if (transposeB) free(be, b2);
+    return out;
+  });
 }
