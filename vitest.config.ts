@@ -92,8 +92,9 @@ export default defineConfig({
         extends: true,
         test: {
           ...e2eBase,
-          // Files that measure the page's own timing (the lab's "no main-thread task over
-          // 50 ms"): run after the others, alone, so that a task is not long for want of a core.
+          // Files that need the machine to themselves (the lab's "no main-thread task over
+          // 50 ms", the lab on a software WebGPU): a group of their own, one file at a time,
+          // never beside another file, so that a task is not long for want of a core.
           name: 'e2e-alone',
           include: ['tests/e2e/**/*.alone.test.ts'],
           fileParallelism: false,
