@@ -12,6 +12,8 @@ import { launch, watchedPage, type PageWatch } from './browser';
 import { DEFAULT_SETTINGS } from '../../src/train/lab-settings';
 const base = inject('baseUrl');
 const LESSON = '/lessons/denoiser-training/';
+// The lab alone: with `backend=webgpu` the lesson's other model figure would run on SwiftShader too, beside the lab.
+const LAB_ALONE = '/embed/denoiser-training/training-lab/';
 let browser: Browser;
 
 beforeAll(async () => {
@@ -22,10 +24,10 @@ afterAll(async () => {
 });
 
 /** A fresh context per test: its own IndexedDB, so no model saved by another test comes back. */
-async function open(query: string): Promise<{ page: Page; w: PageWatch }> {
+async function open(query: string, path = LESSON): Promise<{ page: Page; w: PageWatch }> {
   // A lost GPU is logged by the page, on purpose.
   const { page, w } = await watchedPage(browser, base, {}, { allowErrors: /GPU|WebGL|swiftshader/i });
-  await page.goto(`${base}${LESSON}${query}`);
+  await page.goto(`${base}${path}${query}`);
   return { page, w };
 }
 const labAttr = (page: Page, name: string) => page.locator('[data-testid="training-lab"] [data-phase]').getAttribute(name);
@@ -83,7 +85,7 @@ describe('lesson 4: hyperparameters in the URL', () => {
 
 describe('lesson 4: the GPU is lost while training', () => {
   it('says so, keeps the last saved state, and resumes from it on wasm', async () => {
-    const { page } = await open('?lab=tiny&backend=webgpu&testhooks=1');
+    const { page } = await open('?lab=tiny&backend=webgpu&testhooks=1', LAB_ALONE);
     await waitPhase(page, 'idle');
     expect(await page.getByTestId('lab-backend').textContent()).toBe('WebGPU');
     await page.getByTestId('lab-start').click();
@@ -120,6 +122,8 @@ describe('lesson 4: the GPU is lost while training', () => {
     await fallback.click();
     await waitPhase(page, 'paused', 120_000);
     expect(await page.getByTestId('lab-backend').textContent()).toBe('wasm');
+    // The backend's reasons name the lost GPU as the one it left.
+    expect(await page.getByTestId('lab-backend').getAttribute('title')).toMatch(/WebGPU: lost/);
     expect(Number(await labAttr(page, 'data-step'))).toBe(saved);
     expect(await lost.count()).toBe(0);
     expect(await page.getByTestId('loss-chart').locator('svg path').count()).toBeGreaterThan(0);
