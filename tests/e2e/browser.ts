@@ -68,6 +68,30 @@ export async function watchedPage(
 }
 
 /**
+ * One context that the tests of a file share when they only read the site
+ * (they save no model, no preference, nothing another test could find): its
+ * HTTP and compiled-code caches stay warm from one page to the next, as a
+ * reader's browser's do, where a fresh context per test fetches and compiles
+ * every script and the wasm engine again (about half of a lesson's load here).
+ * A test that saves anything opens its own context (watchedPage). Closed with
+ * the browser.
+ */
+export async function readerContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: DESKTOP, ...options });
+  await withoutPrecache(context);
+  return context;
+}
+
+/** A new watched page in a shared context (readerContext), at its own viewport if given. */
+export async function watchedPageIn(
+  context: BrowserContext, origin: string, viewport?: { width: number; height: number }, watchOptions: WatchOptions = {},
+): Promise<{ page: Page; w: PageWatch }> {
+  const page = await context.newPage();
+  if (viewport) await page.setViewportSize(viewport);
+  return { page, w: watch(page, origin, watchOptions) };
+}
+
+/**
  * The offline precache (the whole site, data and models) would download in the
  * background of every fresh page and compete with what a test waits for or
  * measures; tests/e2e/offline.test.ts covers it in a context of its own.

@@ -7,18 +7,21 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { lessonFigures } from '../../lessons/figures';
-import { launch, watch, watchedPage, withoutPrecache } from './browser';
+import { launch, readerContext, watchedPage, watchedPageIn } from './browser';
 import { settleContrast } from './contrast';
 import { serveStatic } from './static-server';
 
 const base = inject('baseUrl');
 const lesson3 = '/lessons/noise-schedules/';
 let browser: Browser;
+// The tests that save nothing (presenting, following links, embedding) share one context, its caches warm (see readerContext).
+let reader: BrowserContext;
 
 beforeAll(async () => {
   browser = await launch();
+  reader = await readerContext(browser);
 });
 afterAll(async () => {
   await browser?.close();
@@ -52,7 +55,7 @@ async function settledChart(page: Page, before?: string): Promise<string> {
 
 describe('presenter mode', () => {
   it('presents a figure by keyboard: three scenes forward and back, blank, leave, and the reader’s state is back', async () => {
-    const { page, w } = await watchedPage(browser, base, { viewport: { width: 1280, height: 720 } });
+    const { page } = await watchedPageIn(reader, base, { width: 1280, height: 720 });
     await page.goto(`${base}${lesson3}?T=700&b=sigmoid`);
     await page.locator('#fig-schedule-curves .plot svg').first().waitFor();
     const readerChart = await alphaChart(page);
@@ -120,7 +123,7 @@ describe('presenter mode', () => {
   });
 
   it('presents the whole lesson: every figure in turn, with its title', async () => {
-    const { page, w } = await watchedPage(browser, base, { viewport: { width: 1280, height: 720 } });
+    const { page } = await watchedPageIn(reader, base, { width: 1280, height: 720 });
     await page.goto(`${base}${lesson3}`);
     await page.locator('#fig-schedule-images [data-testid="now-a"]').waitFor();
     await page.locator('[data-action="present-lesson"]').focus();
@@ -148,7 +151,7 @@ describe('presenter mode', () => {
     '%s: every presented figure and scene fits a 1280×720 projector, its picture on screen, its text and controls at projector size',
     { timeout: 360_000 },
     async (slug, { expect }) => {
-      const { page, w } = await watchedPage(browser, base, { viewport: { width: 1280, height: 720 } });
+      const { page } = await watchedPageIn(reader, base, { width: 1280, height: 720 });
       await page.goto(`${base}/lessons/${slug}/`);
       await page.locator('.row').first().waitFor();
       await page.locator('[data-action="present-lesson"]').focus();
@@ -276,8 +279,7 @@ describe('links to a state', () => {
   });
 
   it('puts an anchor on every section heading, and a link to one scrolls there', async () => {
-    const page = await browser.newPage();
-    await withoutPrecache(page);
+    const { page } = await watchedPageIn(reader, base);
     await page.goto(`${base}${lesson3}`);
     await page.locator('.lesson h2').first().waitFor();
     const headings = await page.locator('.lesson .body h2').evaluateAll((hs) => hs.map((h) => ({ id: h.id, href: h.querySelector('a.heading-anchor')?.getAttribute('href') })));
@@ -316,10 +318,8 @@ describe('embeds', () => {
 
   it.concurrent.each(embeds)('%s loads alone in an iframe on another origin, with no console error and no request elsewhere', async (_name, slug, id) => {
     expect(new URL(host.url).origin).not.toBe(new URL(base).origin);
-    const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
-    await withoutPrecache(page);
     // Requests go to the host page's origin and the site's own, nowhere else.
-    watch(page, host.url, { allowOrigins: [new URL(base).origin] });
+    const { page } = await watchedPageIn(reader, host.url, { width: 1100, height: 800 }, { allowOrigins: [new URL(base).origin] });
     const src = `${base}/embed/${slug}/${id}/`;
     // The embed answers with a real file, not a fallback.
     const res = await page.request.get(src);

@@ -4,18 +4,21 @@
  * recap last.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { lessons, lessonPath } from '../../lessons/registry';
 import { courses, exerciseHref } from '../../lessons/course';
-import { launch, watch, watchedPage, DESKTOP } from './browser';
+import { launch, readerContext, watchedPageIn } from './browser';
 import { settleContrast } from './contrast';
 
 const base = inject('baseUrl');
 let browser: Browser;
+// Every test here only reads the lessons: one context, its caches warm (see readerContext).
+let reader: BrowserContext;
 
 beforeAll(async () => {
   // No WebGPU: the figures that start a model fall back quickly, and nothing here waits for them.
   browser = await launch([], { webgpu: false });
+  reader = await readerContext(browser);
 });
 afterAll(async () => {
   await browser?.close();
@@ -29,8 +32,7 @@ describe('lessons as course pages', () => {
   it.concurrent.each(lessons.map((l) => [l.number, l] as const))(
     'lesson %i: goals first, recap last, no engineering text in the open, answers by keyboard, and every exercise link opens its state',
     async (_n, lesson) => {
-      const page = await browser.newPage({ viewport: DESKTOP });
-      const w = watch(page, base);
+      const { page } = await watchedPageIn(reader, base);
       try {
         await page.goto(`${base}${lessonPath(lesson)}`);
         await page.getByTestId('lesson-recap').waitFor();
@@ -125,9 +127,9 @@ describe('lessons as course pages', () => {
   it.concurrent.each(Object.entries(modelFigures))(
     '%s with its model held back: each model figure shows the one waiting display, no image is black, model-free panels are drawn',
     async (slug, { figures, drawn }) => {
-      const { page, w } = await watchedPage(browser, base);
+      const { page } = await watchedPageIn(reader, base);
       // The weight files never arrive: every figure is caught waiting.
-      await page.context().route('**/*.ddmw', () => {});
+      await page.route('**/*.ddmw', () => {});
       await page.goto(`${base}/lessons/${slug}/`);
       await page.getByTestId('lesson-recap').waitFor();
       for (const id of figures) {
@@ -167,11 +169,11 @@ describe('lessons as course pages', () => {
   );
 
   it('glossary: on a wide screen (1360 and 1600 px) each defined word of lesson 2 has its definition in the margin beside its line, no note over another or over a figure; on a phone it opens on a tap', async () => {
-    const page = await browser.newPage({ viewport: DESKTOP });
+    const { page } = await watchedPageIn(reader, base);
     await page.goto(`${base}/lessons/forward-process/`);
     await page.getByTestId('lesson-recap').waitFor();
     for (const width of [1360, 1600]) {
-      await page.setViewportSize({ width, height: DESKTOP.height });
+      await page.setViewportSize({ width, height: 900 });
       // Two frames: the resize, then the notes' layout pass.
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       const notes = await page.evaluate(() => {
@@ -222,7 +224,7 @@ describe('lessons as course pages', () => {
   });
 
   it('lessons 3 and 4: the main figure takes the page’s width at 1360 px; on a phone, lesson 3’s controls sit right above the curves they change', async () => {
-    const page = await browser.newPage({ viewport: DESKTOP });
+    const { page } = await watchedPageIn(reader, base);
     for (const [slug, id] of [['noise-schedules', 'schedule-curves'], ['denoiser-training', 'training-lab']]) {
       await page.goto(`${base}/lessons/${slug}/`);
       await page.getByTestId('lesson-recap').waitFor();
@@ -243,7 +245,7 @@ describe('lessons as course pages', () => {
   it.concurrent.each(lessons.map((l) => [l.number, l] as const))(
     'lesson %i at 360 px: nothing overflows the page, every wide equation scrolls in its own focusable box, and no text is smaller than 12 px',
     async (_n, lesson) => {
-      const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
+      const { page } = await watchedPageIn(reader, base, { width: 360, height: 800 });
       await page.goto(`${base}${lessonPath(lesson)}`);
       await page.getByTestId('lesson-recap').waitFor();
       await page.waitForLoadState('networkidle');

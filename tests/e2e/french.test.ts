@@ -7,18 +7,21 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { lessons } from '../../lessons/registry';
 import { embedPages } from '../../lessons/figures';
 import { VOCAB } from '../../src/text/vocabulary';
-import { launch, watchedPage } from './browser';
+import { launch, readerContext, watchedPage, watchedPageIn } from './browser';
 
 const base = inject('baseUrl');
 const dist = process.env.E2E_DIST ?? 'dist';
 let browser: Browser;
+// A French reader's browser, shared by the tests that only read pages (see readerContext).
+let frenchReader: BrowserContext;
 
 beforeAll(async () => {
   browser = await launch();
+  frenchReader = await readerContext(browser, { locale: 'fr-FR' });
 });
 afterAll(async () => {
   await browser?.close();
@@ -64,7 +67,7 @@ async function frenchText(page: Page): Promise<string> {
 }
 
 async function openFrench(path: string): Promise<{ page: Page }> {
-  const { page } = await watchedPage(browser, base, { locale: 'fr-FR' });
+  const { page } = await watchedPageIn(frenchReader, base);
   const res = await page.goto(`${base}${path}`);
   expect(res?.status(), path).toBe(200);
   return { page };

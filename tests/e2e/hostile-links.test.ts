@@ -6,16 +6,19 @@
  * page error or a console error, and every lesson's figures must render.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, watchedPage, DESKTOP } from './browser';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { launch, readerContext, watchedPageIn, DESKTOP } from './browser';
 import { SITE_PAGES, type SitePage } from './pages';
 
 const base = inject('baseUrl');
 let browser: Browser;
+// The links only open pages, which save nothing: one context, its caches warm (see readerContext).
+let reader: BrowserContext;
 
 beforeAll(async () => {
   // No WebGPU: SwiftShader's would make every page load minutes long, and the links, not the backend, are under test.
   browser = await launch([], { webgpu: false });
+  reader = await readerContext(browser);
 });
 afterAll(async () => {
   await browser?.close();
@@ -41,7 +44,7 @@ describe('hostile links', () => {
   const frenchPrompt = (p: SitePage) => p.locale === 'en' || PROMPT_LESSONS.some((slug) => p.path.includes(`/${slug}/`));
   for (const page of SITE_PAGES.filter((p) => !p.present && !p.embed && frenchPrompt(p))) {
     it.concurrent.each(HOSTILE)(`${page.name} holds with %s`, async (_name, query) => {
-      const { page: tab, w } = await watchedPage(browser, base);
+      const { page: tab } = await watchedPageIn(reader, base);
       try {
         await tab.goto(`${base}${page.path}${query}`, { waitUntil: 'commit' });
         await tab.locator('#main h1').first().waitFor({ timeout: 60_000 });
