@@ -3,7 +3,9 @@
  * the training lab: while the first trains, the second's Start and Import say
  * so and change nothing; once the first pauses (and its save has landed), the
  * second can start, and an import goes through and lets go of the lock.
- * Tiny model on wasm, so no emulated GPU is involved.
+ * Tiny model on wasm, so no emulated GPU is involved; the lab alone (its
+ * embed page, the same component and lock), so no other figure of lesson 4
+ * competes for the cores.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
@@ -14,7 +16,7 @@ import { DB_NAME, STORE } from '../../src/model/reader-store-idb';
 import { decodeCheckpoint } from '../../src/train/checkpoint';
 
 const base = inject('baseUrl');
-const URL_ = '/lessons/denoiser-training/?lab=tiny&backend=wasm';
+const URL_ = '/embed/denoiser-training/training-lab/?lab=tiny&backend=wasm';
 let browser: Browser;
 let context: BrowserContext;
 let a: Page;
