@@ -60,8 +60,14 @@ describe('lesson 7: classifier-free guidance (test model)', () => {
     expect(maxAbsDiff(at1, await canvasGrey(tab.page, 'gp-xt'))).toBeGreaterThan(0);
   });
 
-  it('renders the scale grid: one run, seven scales per row, the same noise along a row', async () => {
+  it('renders the scale grid once the reader nears it: one run, seven scales per row, the same noise along a row', async () => {
     await open();
+    // Far down the page, the grid waits for the reader (it would take the cores from the figure on screen).
+    const grid = tab.page.getByTestId('guidance-grid');
+    expect(await grid.getAttribute('data-state')).toBe('idle');
+    expect(await grid.locator('.waiting').first().textContent()).toContain('Starts when the figure is on screen');
+    expect(await textOf(tab.page, 'gg-status')).toBe('');
+    await grid.scrollIntoViewIfNeeded();
     await waitForText(tab.page, 'gg-status', 'Done');
     const cols = 7;
     const row = await Promise.all(Array.from({ length: cols }, (_, c) => canvasGrey(tab.page, `gg-cell-0-${c}`)));

@@ -42,13 +42,15 @@ export class TextSampler {
   /**
    * Restarts the run whenever what `spec` reads changes, once the change has
    * settled for `settleMs`: a slider drag is many events, and sampling each
-   * would queue runs the reader never sees.
+   * would queue runs the reader never sees. A null spec starts nothing yet
+   * (a figure not near the screen).
    */
-  follow(spec: () => TextSampleSpec, settleMs = 300): void {
+  follow(spec: () => TextSampleSpec | null, settleMs = 300): void {
     $effect(() => {
       const m = this.ms.model;
       if (!m) return;
       const s = spec();
+      if (!s) return;
       const timer = setTimeout(() => this.run.start(m, { spec: s }), settleMs);
       return () => clearTimeout(timer);
     });
