@@ -22,6 +22,10 @@ const unitBase = {
 const e2eBase = {
   environment: 'node' as const,
   globalSetup: ['tests/e2e/global-setup.ts'],
+  // The files share modules (playwright-core, the lesson registries), imported once rather
+  // than per file; hooks that must run for every file live in the setup file.
+  isolate: false,
+  setupFiles: ['tests/e2e/watch-setup.ts'],
   testTimeout: 180_000,
   hookTimeout: 300_000,
 };

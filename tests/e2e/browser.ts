@@ -1,10 +1,11 @@
 /**
  * Launches Debian's Chromium for end-to-end tests and records what a page does
- * wrong. Every page watched here is checked after each test of its file: a
- * console error, an uncaught exception or a request to another origin fails
- * the test that was running (the one fixture; tests do not repeat the check).
+ * wrong. Every page watched here is checked after each test of its file
+ * (tests/e2e/watch-setup.ts): a console error, an uncaught exception or a
+ * request to another origin fails the test that was running (the one fixture;
+ * tests do not repeat the check).
  */
-import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { launch } from '../chromium';
 import { OFFLINE_PREF_KEY } from '../../site/offline/offline-status';
@@ -25,8 +26,13 @@ export interface WatchOptions {
 
 const watched: { page: Page; w: PageWatch; options: WatchOptions }[] = [];
 
-// After each test, what every page watched so far did since the last check.
-afterEach(() => {
+/**
+ * Fails the running test on what any page watched so far did since the last
+ * check. Called after each test by tests/e2e/watch-setup.ts, a setup file:
+ * the e2e files share this module (isolate: false), so a hook registered here
+ * would only run for the first file that imported it.
+ */
+export function checkWatchedPages(): void {
   for (const { page, w, options } of watched) {
     const errors = w.errors.splice(0).filter((e) => !options.allowErrors?.test(e));
     const foreign = w.foreignRequests.splice(0).filter((u) => !options.allowOrigins?.includes(new URL(u).origin));
@@ -34,7 +40,12 @@ afterEach(() => {
     expect(errors, `console errors on ${where}`).toEqual([]);
     expect(foreign, `requests to another origin from ${where}`).toEqual([]);
   }
-});
+}
+
+/** Forgets the pages of a file that has ended (their browser is closed). */
+export function forgetWatchedPages(): void {
+  watched.length = 0;
+}
 
 /** Collects console errors, uncaught exceptions and requests that leave the site's origin; checked after each test. */
 export function watch(page: Page, origin: string, options: WatchOptions = {}): PageWatch {
