@@ -37,6 +37,9 @@ export const BACKEND_TEXT = {
   get softwareWebgl() { return m.backend_software_webgl(); },
   get noAdapter() { return m.backend_no_adapter(); },
   get noContext() { return m.backend_no_context(); },
+  get noWebgpu() { return m.backend_no_webgpu(); },
+  get needsHttps() { return m.backend_needs_https(); },
+  get lostEarlier() { return m.backend_lost_earlier(); },
   get slower() { return m.backend_slower(); },
   unknownOverride: (value: string) => m.backend_unknown_override({ value, expected: BACKEND_ORDER.join(', ') }),
 } as const;

@@ -4,7 +4,7 @@
  * hands the facts to the worker that decides (./report.ts), so the
  * decision rests on what the reader's page sees.
  */
-import { webglKind, webgpuKind, type GpuFacts } from './choice';
+import { BACKEND_TEXT, webglKind, webgpuKind, type GpuFacts } from './choice';
 
 type Gpu = { requestAdapter(): Promise<(GPUAdapter & { isFallbackAdapter?: boolean }) | null> };
 
@@ -13,10 +13,10 @@ export async function gpuFacts(): Promise<GpuFacts> {
   const facts: GpuFacts = { webgpu: 'none', webgl: 'none' };
   const gpu = (navigator as Navigator & { gpu?: Gpu }).gpu;
   if (!gpu) {
-    facts.webgpuName = globalThis.isSecureContext === false ? 'needs a secure (https) page' : 'not supported by this browser';
+    facts.webgpuName = globalThis.isSecureContext === false ? BACKEND_TEXT.needsHttps : BACKEND_TEXT.noWebgpu;
   } else {
     const adapter = await gpu.requestAdapter().catch(() => null);
-    if (!adapter) facts.webgpuName = 'no adapter';
+    if (!adapter) facts.webgpuName = BACKEND_TEXT.noAdapter;
     else {
       const info = adapter.info as (GPUAdapterInfo & { isFallbackAdapter?: boolean }) | undefined;
       const name = [info?.vendor, info?.architecture, info?.description].filter(Boolean).join(' · ');
@@ -25,7 +25,7 @@ export async function gpuFacts(): Promise<GpuFacts> {
     }
   }
   const gl = webglContext();
-  if (!gl) facts.webglName = 'no WebGL context';
+  if (!gl) facts.webglName = BACKEND_TEXT.noContext;
   else {
     const ext = gl.getExtension('WEBGL_debug_renderer_info');
     const renderer = String(gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '');

@@ -21,6 +21,7 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 import { registerWasmTrainingKernels } from './wasm-kernels';
 import {
   BACKEND_LABELS,
+  BACKEND_TEXT,
   decideBackend,
   TfUnavailableError,
   describeAttempts,
@@ -175,9 +176,9 @@ export async function startTf(options: StartOptions = {}): Promise<BackendReport
   order = order.filter((b) => !exclude.includes(b));
   // A GPU API seen missing is not started (TF.js would reuse a backend it started earlier).
   const { active, attempts } = await walkOrder(order, async (b) =>
-    (b === 'webgpu' || b === 'webgl') && facts[b] === 'none' ? (facts[b === 'webgpu' ? 'webgpuName' : 'webglName'] ?? 'not available') : activateBackend(b),
+    (b === 'webgpu' || b === 'webgl') && facts[b] === 'none' ? (b === 'webgpu' ? (facts.webgpuName ?? BACKEND_TEXT.noAdapter) : (facts.webglName ?? BACKEND_TEXT.noContext)) : activateBackend(b),
   );
-  const reasons = [...exclude.map((b) => `${BACKEND_LABELS[b]}: lost earlier`), ...skipped, ...describeAttempts(attempts)];
+  const reasons = [...exclude.map((b) => `${BACKEND_LABELS[b]}: ${BACKEND_TEXT.lostEarlier}`), ...skipped, ...describeAttempts(attempts)];
   if (!active) throw new TfUnavailableError(`No TensorFlow.js backend could start (${reasons.join('; ')}).`, reasons);
   const first = attempts[0]?.backend;
   return {
