@@ -1,8 +1,9 @@
 /**
  * Every page of the site (tests/e2e/pages.ts), opened once: it loads with no
- * console error and no request to another origin, says its language, shows
- * its lesson's title, and meets WCAG 2.1 AA as axe-core checks it: zero
- * violations of impact serious or critical. Prints one line
+ * console error and no request to another origin, says its language and names
+ * its twin in the other, shows its lesson's title, a French page shows none
+ * of the English catalogue's words, and it meets WCAG 2.1 AA as axe-core
+ * checks it: zero violations of impact serious or critical. Prints one line
  * per page: violations by impact, and the contrast checks axe left undecided
  * (text in charts, short glyphs, text over images and canvases), each settled
  * here by measuring the colours really behind the text (tests/e2e/contrast.ts).
@@ -11,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { launch, readerContext, watchedPageIn } from './browser';
-import { SITE_PAGES, readySelector, type SitePage } from './pages';
+import { EVERY_PAGE, SITE_PAGES, readySelector, type SitePage } from './pages';
+import { englishStringsOn } from './english-strings';
 import { settleContrast, type ContrastVerdict } from './contrast';
 import { localizePath } from '../../src/i18n/locale';
 
@@ -88,17 +90,20 @@ async function presentedAudit(tab: Page): Promise<Audit> {
 /**
  * Embed pages show one figure of a lesson, whose markup the lesson's own audit
  * covers; their frame (landmarks, title, language, the link back) is the same
- * for every figure. One embed per lesson is audited; tests/e2e/classroom.test.ts
- * loads every embed, each in a frame on another origin.
+ * for every figure. One embed per language is audited (every one with
+ * E2E_ALL_EDITIONS=1); tests/e2e/classroom.test.ts loads every embed, each in
+ * a frame on another origin.
  */
-const firstEmbedOfEachLesson = (p: SitePage, i: number, all: readonly SitePage[]) =>
-  !p.embed || all.findIndex((q) => q.embed && q.locale === p.locale && q.path.split('/').at(-3) === p.path.split('/').at(-3)) === i;
-const AUDITED = SITE_PAGES.filter(firstEmbedOfEachLesson);
+const firstEmbedOfItsLanguage = (p: SitePage, i: number, all: readonly SitePage[]) =>
+  EVERY_PAGE || !p.embed || all.findIndex((q) => q.embed && q.locale === p.locale) === i;
+const AUDITED = SITE_PAGES.filter(firstEmbedOfItsLanguage);
 
 describe('every page: a clean load, and WCAG 2.1 AA (axe-core)', () => {
-  it('audits every lesson, and one embed of each', () => {
-    expect(new Set(AUDITED.filter((p) => p.embed && p.locale === 'en').map((p) => p.path.split('/').at(-3))).size).toBe(8);
-    expect(AUDITED.filter((p) => p.lesson && !p.present && p.locale === 'en').length).toBe(8);
+  it('audits every lesson in both languages, and an embed in each', () => {
+    for (const locale of ['en', 'fr']) {
+      expect(AUDITED.filter((p) => p.lesson && !p.present && p.locale === locale).length, locale).toBe(8);
+      expect(AUDITED.filter((p) => p.embed && p.locale === locale).length, locale).toBeGreaterThanOrEqual(1);
+    }
   });
 
   it.concurrent.each(AUDITED.map((p) => [p.name, p] as const))('%s loads cleanly and has no serious or critical violation', async (_name, page) => {
@@ -121,6 +126,10 @@ describe('every page: a clean load, and WCAG 2.1 AA (axe-core)', () => {
         expect(await tab.locator('#lesson-title').textContent()).toBe(page.title);
         expect(await tab.title()).toContain(page.title);
       }
+      // A French page shows none of the English catalogue's words; the English home page,
+      // which shows many, shows that the check finds them.
+      if (page.locale === 'fr') expect(await englishStringsOn(tab), 'English UI strings on a French page').toEqual([]);
+      if (page.path === '/') expect((await englishStringsOn(tab)).length).toBeGreaterThan(3);
       const { result, contrastNodes, settled } = page.present ? await presentedAudit(tab) : await audit(tab);
       const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       const byImpact = (i: string) => result.violations.filter((v) => v.impact === i).reduce((n, v) => n + v.nodes.length, 0);
