@@ -1,16 +1,17 @@
 /**
  * Every lesson as a course page: goals first, exercises whose links open their
  * figure in the state they name, answers that open from the keyboard, and a
- * recap last.
+ * recap last; on a phone, nothing wider than the screen and no text under 12 px.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { lessons, lessonPath } from '../../lessons/registry';
 import { courses, exerciseHref } from '../../lessons/course';
-import { launch, readerContext, watchedPageIn } from './browser';
+import { DESKTOP, launch, readerContext, watchedPageIn } from './browser';
 import { settleContrast } from './contrast';
 
 const base = inject('baseUrl');
+const PHONE = { width: 360, height: 800 };
 let browser: Browser;
 // Every test here only reads the lessons: one context, its caches warm (see readerContext).
 let reader: BrowserContext;
@@ -24,18 +25,66 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** At a phone's width: what overflows the page, the wide equations and whether each scrolls in its own box, and text under 12 px. */
+async function phoneReport(page: Page) {
+  return page.evaluate(() => {
+    const vw = document.documentElement.clientWidth;
+    const scrolls = (e: Element) => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX);
+    const clipped = (e: Element) => {
+      for (let a = e.parentElement; a; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return true;
+      return false;
+    };
+    const wide = [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > vw + 1 && !clipped(e))
+      .slice(0, 5)
+      .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} right=${Math.round(e.getBoundingClientRect().right)}`);
+    const equations = [...document.querySelectorAll('.tex-display')].map((e) => ({
+      over: e.scrollWidth > e.clientWidth + 1,
+      scrolls: scrolls(e),
+      focusable: e.getAttribute('tabindex') === '0',
+      labelled: !!e.getAttribute('aria-label'),
+    }));
+    // Rendered size: an SVG's text shrinks with its picture. Sub- and superscripts and
+    // KaTeX's scripts are typographically smaller and are left out.
+    const small: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || !(n.textContent ?? '').trim() || el.closest('sub, sup, .katex, .visually-hidden')) continue;
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+      const svg = el.closest('svg');
+      const drawn = svg?.viewBox.baseVal?.width ? svg.getBoundingClientRect().width / svg.viewBox.baseVal.width : 1;
+      const px = parseFloat(getComputedStyle(el).fontSize) * drawn;
+      if (px < 11.9) small.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} ${px.toFixed(1)} px «${(n.textContent ?? '').trim().slice(0, 24)}»`);
+    }
+    return { pageWidth: document.documentElement.scrollWidth, vw, wide, equations, small: small.slice(0, 8) };
+  });
+}
+
 describe('lessons as course pages', () => {
-  // One page per lesson, walked as a reader would: read it (goals first, recap
-  // last, nothing for engineers in the open), open an answer from the keyboard,
-  // then follow each exercise's link from where the previous one left off. Each
-  // test stands alone; two lessons run at a time (see maxConcurrency).
+  // One page per lesson: first as a phone shows it (nothing wider than the
+  // screen, text no smaller than 12 px), then widened and walked as a reader
+  // would: read it (goals first, recap last, nothing for engineers in the
+  // open), open an answer from the keyboard, then follow each exercise's link
+  // from where the previous one left off. Each test stands alone; two lessons
+  // run at a time (see maxConcurrency).
   it.concurrent.each(lessons.map((l) => [l.number, l] as const))(
-    'lesson %i: goals first, recap last, no engineering text in the open, answers by keyboard, and every exercise link opens its state',
+    'lesson %i: at 360 px nothing overflows, every wide equation scrolls in its own focusable box, no text is under 12 px; on a desktop, goals first, recap last, no engineering text in the open, answers by keyboard, and every exercise link opens its state',
     async (_n, lesson) => {
-      const { page } = await watchedPageIn(reader, base);
+      // Loaded at a phone's width, as a phone reader gets it, then widened for the walk (one load for both).
+      const { page } = await watchedPageIn(reader, base, PHONE);
       try {
         await page.goto(`${base}${lessonPath(lesson)}`);
         await page.getByTestId('lesson-recap').waitFor();
+        await page.waitForLoadState('networkidle');
+        const report = await phoneReport(page);
+        expect(report.small, 'text below 12 px').toEqual([]);
+        expect(report.wide, 'elements past the right edge').toEqual([]);
+        expect(report.pageWidth).toBeLessThanOrEqual(report.vw);
+        for (const eq of report.equations.filter((e) => e.over)) expect(eq).toEqual({ over: true, scrolls: true, focusable: true, labelled: true });
+
+        await page.setViewportSize(DESKTOP);
         const c = courses[lesson.slug];
         expect(await page.getByTestId('lesson-goals').locator('li').count()).toBe(c.goals.length);
         expect(await page.getByTestId('exercise').count()).toBe(c.exercises.length);
@@ -173,7 +222,7 @@ describe('lessons as course pages', () => {
     await page.goto(`${base}/lessons/forward-process/`);
     await page.getByTestId('lesson-recap').waitFor();
     for (const width of [1360, 1600]) {
-      await page.setViewportSize({ width, height: 900 });
+      await page.setViewportSize({ width, height: DESKTOP.height });
       // Two frames: the resize, then the notes' layout pass.
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       const notes = await page.evaluate(() => {
@@ -242,51 +291,4 @@ describe('lessons as course pages', () => {
     await page.close();
   });
 
-  it.concurrent.each(lessons.map((l) => [l.number, l] as const))(
-    'lesson %i at 360 px: nothing overflows the page, every wide equation scrolls in its own focusable box, and no text is smaller than 12 px',
-    async (_n, lesson) => {
-      const { page } = await watchedPageIn(reader, base, { width: 360, height: 800 });
-      await page.goto(`${base}${lessonPath(lesson)}`);
-      await page.getByTestId('lesson-recap').waitFor();
-      await page.waitForLoadState('networkidle');
-      const report = await page.evaluate(() => {
-        const vw = document.documentElement.clientWidth;
-        const scrolls = (e: Element) => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX);
-        const clipped = (e: Element) => {
-          for (let a = e.parentElement; a; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return true;
-          return false;
-        };
-        const wide = [...document.querySelectorAll('body *')]
-          .filter((e) => e.getBoundingClientRect().right > vw + 1 && !clipped(e))
-          .slice(0, 5)
-          .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} right=${Math.round(e.getBoundingClientRect().right)}`);
-        const equations = [...document.querySelectorAll('.tex-display')].map((e) => ({
-          over: e.scrollWidth > e.clientWidth + 1,
-          scrolls: scrolls(e),
-          focusable: e.getAttribute('tabindex') === '0',
-          labelled: !!e.getAttribute('aria-label'),
-        }));
-        // Rendered size: an SVG's text shrinks with its picture. Sub- and superscripts and
-        // KaTeX's scripts are typographically smaller and are left out.
-        const small: string[] = [];
-        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          const el = n.parentElement;
-          if (!el || !(n.textContent ?? '').trim() || el.closest('sub, sup, .katex, .visually-hidden')) continue;
-          const box = el.getBoundingClientRect();
-          if (box.width === 0 || box.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
-          const svg = el.closest('svg');
-          const drawn = svg?.viewBox.baseVal?.width ? svg.getBoundingClientRect().width / svg.viewBox.baseVal.width : 1;
-          const px = parseFloat(getComputedStyle(el).fontSize) * drawn;
-          if (px < 11.9) small.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} ${px.toFixed(1)} px «${(n.textContent ?? '').trim().slice(0, 24)}»`);
-        }
-        return { pageWidth: document.documentElement.scrollWidth, vw, wide, equations, small: small.slice(0, 8) };
-      });
-      expect(report.small, 'text below 12 px').toEqual([]);
-      expect(report.wide, 'elements past the right edge').toEqual([]);
-      expect(report.pageWidth).toBeLessThanOrEqual(report.vw);
-      for (const eq of report.equations.filter((e) => e.over)) expect(eq).toEqual({ over: true, scrolls: true, focusable: true, labelled: true });
-      await page.close();
-    },
-  );
 });
