@@ -84,7 +84,7 @@ async function exportFromFirstTab(): Promise<Buffer> {
 }
 
 describe('two tabs and one training lab', () => {
-  it('the second tab is told another tab trains, and does not start', async () => {
+  it('while the first tab trains, the second is told so on Start and on Import, and neither changes anything', async () => {
     await firstTabTraining();
     expect(await b.getByTestId('lab-elsewhere').count()).toBe(0);
 
@@ -94,17 +94,8 @@ describe('two tabs and one training lab', () => {
     expect(await note.textContent()).toMatch(/Another tab is already training/);
     expect(await note.textContent()).toMatch(/Pause it in that tab/);
     expect(await note.getAttribute('role')).toBe('alert');
-    // Nothing started: given time to, the second lab stays idle at step 0.
-    await b.waitForTimeout(3000);
-    expect(await attr(b, 'data-phase')).toBe('idle');
-    expect(await attr(b, 'data-step')).toBe('0');
-    expect(await b.getByTestId('lab-start').count()).toBe(1);
-    // The first tab trained on regardless.
-    expect(await attr(a, 'data-phase')).toBe('training');
-  });
 
-  it('an import in the second tab is refused while the first trains, and changes nothing', async () => {
-    await firstTabTraining();
+    // A real model file, so only the lock can refuse it.
     const exported = await exportFromFirstTab();
     await b.getByTestId('lab-import').setInputFiles({ name: 'other.ddmw', mimeType: 'application/octet-stream', buffer: exported });
     const err = b.getByTestId('lab-import-error');
@@ -113,16 +104,19 @@ describe('two tabs and one training lab', () => {
     expect(await err.textContent()).toMatch(/then import again here/);
     expect(await err.textContent()).toMatch(/No model was loaded/);
     expect(await err.getAttribute('role')).toBe('alert');
-    // Nothing loaded in the second tab, nothing written over the first tab's saves.
-    await b.waitForTimeout(2000);
+
+    // Nothing started or loaded: given time to, the second lab stays idle at step 0.
+    await b.waitForTimeout(3000);
     expect(await attr(b, 'data-phase')).toBe('idle');
     expect(await attr(b, 'data-step')).toBe('0');
+    expect(await b.getByTestId('lab-start').count()).toBe(1);
     expect(await b.getByTestId('lab-notice').count()).toBe(0);
+    // Nothing written over the first tab's saves: the store holds what it last saved (nothing yet, or its step).
     const savedBefore = await attr(a, 'data-saved-step');
     const stored = await b.evaluate(storedStep, [DB_NAME, STORE] as const);
     const savedAfter = await attr(a, 'data-saved-step');
-    // The store holds what the first tab last saved (nothing yet, or its step).
     expect([savedBefore, savedAfter]).toContain(stored === null ? '' : String(stored));
+    // The first tab trained on regardless.
     expect(await attr(a, 'data-phase')).toBe('training');
   });
 
