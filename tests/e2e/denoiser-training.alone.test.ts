@@ -15,6 +15,9 @@ import { pageForFile } from './browser';
 
 const base = inject('baseUrl');
 const URL_ = `/lessons/denoiser-training/?lab=tiny`;
+// The lab alone (its embed page: the same component, store and worker): the tests after the
+// first, which measures the whole lesson's main thread, need none of the lesson's other figures.
+const LAB_ALONE = `/embed/denoiser-training/training-lab/?lab=tiny`;
 // The test that takes the GPU away makes the page log the loss, on purpose.
 const tab = pageForFile(base, { acceptDownloads: true }, { allowErrors: /GPU|WebGL|swiftshader/i });
 
@@ -34,8 +37,8 @@ const savedIsCurrent = () =>
   }, null, { timeout: 60_000 });
 
 /** The lab as a new reader finds it: nothing saved (the store outlives a test, so an earlier test's model is reset). */
-async function freshLab() {
-  await tab.page.goto(`${base}${URL_}`);
+async function freshLab(path = LAB_ALONE) {
+  await tab.page.goto(`${base}${path}`);
   await tab.page.waitForFunction(() => ['idle', 'paused'].includes(document.querySelector('[data-testid="training-lab"] [data-phase]')?.getAttribute('data-phase') ?? ''), null, { timeout: 120_000 });
   if ((await attr('data-phase')) !== 'idle') {
     await tab.page.getByTestId('lab-reset').click();
@@ -60,7 +63,7 @@ async function exportFile(): Promise<Buffer> {
 
 describe('lesson 4: the training lab', () => {
   it('starts, trains in the worker with no long main-thread task, and shows samples', async () => {
-    await freshLab();
+    await freshLab(URL_);
     // The one-step panel runs the shipped model on the page first; let it finish.
     await tab.page.getByTestId('one-step-mse').waitFor({ timeout: 120_000 });
     await tab.page.evaluate(() => {
