@@ -65,6 +65,9 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
+          // One page for all the files: TF.js and its backends load once, not once per file.
+          // Every test names the backend it runs on, so none relies on another's choice.
+          isolate: false,
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,
