@@ -81,18 +81,20 @@ class Offline {
   }
 
   async setEnabled(on: boolean) {
-    this.enabled = on;
     writePref(on);
+    if (!this.supported || on) this.enabled = on;
     if (!this.supported) return;
     if (on) {
       this.started = true;
       await this.register();
       return;
     }
+    // The badge says "off" once the worker and its caches are gone, not while they are going.
     const regs = await navigator.serviceWorker.getRegistrations();
     await Promise.all(regs.map((r) => r.unregister()));
     const names = await caches.keys();
     await Promise.all(names.filter((n) => n.startsWith(CACHE_PREFIX)).map((n) => caches.delete(n)));
+    this.enabled = false;
     this.reg = null;
     this.active = this.waiting = this.installing = false;
     this.error = null;
