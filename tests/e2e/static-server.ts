@@ -17,6 +17,10 @@ export async function serveStatic(dir: string, port = 0, headers: Record<string,
       res.end('Not found');
     });
   });
+  // Idle keep-alive sockets stay open: with Node's 5 s timeout, a client reusing a socket just
+  // as the server closed it got ECONNRESET (seen once, with two test files at a time). close()
+  // still ends idle sockets.
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('static server has no port');
