@@ -111,17 +111,27 @@ export interface Decision {
   cached?: ProbeTiming[];
 }
 
-/** The cache key of a probe: the GPUs it ran on and what it timed. */
+/**
+ * The cache key of a probe: the GPUs it ran on and what it timed. A missing
+ * API's name is why it is missing, in the page's language: left out, so that
+ * both editions share one measurement.
+ */
 export function probeKey(facts: GpuFacts, what: string): string {
-  return [facts.webgpu, facts.webgpuName ?? '', facts.webgl, facts.webglName ?? '', what].join('|');
+  const name = (kind: GpuKind, n?: string) => (kind === 'none' ? '' : (n ?? ''));
+  return [facts.webgpu, name(facts.webgpu, facts.webgpuName), facts.webgl, name(facts.webgl, facts.webglName), what].join('|');
+}
+
+/** Why a GPU API the facts show missing is missing, in the reader's words. */
+export function missingReason(facts: GpuFacts, api: 'webgpu' | 'webgl'): string {
+  return api === 'webgpu' ? (facts.webgpuName ?? BACKEND_TEXT.noAdapter) : (facts.webglName ?? BACKEND_TEXT.noContext);
 }
 
 function gpuNotes(facts: GpuFacts): string[] {
   const out: string[] = [];
   const name = (n?: string) => (n ? ` (${n})` : '');
-  if (facts.webgpu === 'none') out.push(`${BACKEND_LABELS.webgpu}: ${facts.webgpuName ?? BACKEND_TEXT.noAdapter}`);
+  if (facts.webgpu === 'none') out.push(`${BACKEND_LABELS.webgpu}: ${missingReason(facts, 'webgpu')}`);
   if (facts.webgpu === 'software') out.push(`${BACKEND_LABELS.webgpu}: ${BACKEND_TEXT.softwareWebgpu}${name(facts.webgpuName)}`);
-  if (facts.webgl === 'none') out.push(`${BACKEND_LABELS.webgl}: ${facts.webglName ?? BACKEND_TEXT.noContext}`);
+  if (facts.webgl === 'none') out.push(`${BACKEND_LABELS.webgl}: ${missingReason(facts, 'webgl')}`);
   if (facts.webgl === 'software') out.push(`${BACKEND_LABELS.webgl}: ${BACKEND_TEXT.softwareWebgl}${name(facts.webglName)}`);
   return out;
 }

@@ -26,6 +26,7 @@ import {
   TfUnavailableError,
   describeAttempts,
   describeLosers,
+  missingReason,
   orderFromTimings,
   parseProbeRecord,
   probeKey,
@@ -176,7 +177,7 @@ export async function startTf(options: StartOptions = {}): Promise<BackendReport
   order = order.filter((b) => !exclude.includes(b));
   // A GPU API seen missing is not started (TF.js would reuse a backend it started earlier).
   const { active, attempts } = await walkOrder(order, async (b) =>
-    (b === 'webgpu' || b === 'webgl') && facts[b] === 'none' ? (b === 'webgpu' ? (facts.webgpuName ?? BACKEND_TEXT.noAdapter) : (facts.webglName ?? BACKEND_TEXT.noContext)) : activateBackend(b),
+    (b === 'webgpu' || b === 'webgl') && facts[b] === 'none' ? missingReason(facts, b) : activateBackend(b),
   );
   const reasons = [...exclude.map((b) => `${BACKEND_LABELS[b]}: ${BACKEND_TEXT.lostEarlier}`), ...skipped, ...describeAttempts(attempts)];
   if (!active) throw new TfUnavailableError(`No TensorFlow.js backend could start (${reasons.join('; ')}).`, reasons);

@@ -80,6 +80,13 @@ describe('deciding', () => {
     expect(decideBackend({ facts: REAL, probe: 'unet:b4', cached }).measure.length).toBeGreaterThan(0);
   });
 
+  it('one measurement serves both editions: why a GPU API is missing, in the page language, is not part of its key', () => {
+    const noWebgpu = (why: string): GpuFacts => ({ ...REAL, webgpu: 'none', webgpuName: why });
+    expect(probeKey(noWebgpu('no adapter'), PROBE)).toBe(probeKey(noWebgpu('pas d’adaptateur'), PROBE));
+    // A present GPU's name still is: another GPU measures again.
+    expect(probeKey(REAL, PROBE)).not.toBe(probeKey({ ...REAL, webglName: 'another GPU' }, PROBE));
+  });
+
   it('?backend= forces, on any machine; an unknown value warns and decides as usual', () => {
     for (const b of BACKEND_ORDER) {
       const d = decideBackend({ override: b, facts: SWIFTSHADER, probe: PROBE });
