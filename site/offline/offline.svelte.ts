@@ -82,14 +82,17 @@ class Offline {
 
   async setEnabled(on: boolean) {
     writePref(on);
-    if (!this.supported || on) this.enabled = on;
-    if (!this.supported) return;
+    if (!this.supported) {
+      this.enabled = on;
+      return;
+    }
     if (on) {
+      this.enabled = true;
       this.started = true;
       await this.register();
       return;
     }
-    // The badge says "off" once the worker and its caches are gone, not while they are going.
+    // Turning off: the badge says "off" once the worker and its caches are gone, not while they are going.
     const regs = await navigator.serviceWorker.getRegistrations();
     await Promise.all(regs.map((r) => r.unregister()));
     const names = await caches.keys();
