@@ -66,7 +66,8 @@ export default defineConfig({
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
           // One page for all the files: TF.js and its backends load once, not once per file.
-          // Every test names the backend it runs on, so none relies on another's choice.
+          // Each test starts TF.js itself, on the backend it names or on the page's own choice
+          // made afresh, so none relies on what an earlier file left.
           isolate: false,
           testTimeout: 180_000,
           hookTimeout: 180_000,
