@@ -15,7 +15,7 @@ import {
   cellShares,
   groupPositions,
   maxOver,
-  meanMaps,
+  RunningMean,
   pixelShares,
   promptGroups,
   stepMap,
@@ -141,9 +141,11 @@ export function createExplorerView(gen: StreamedTextRun<ExplorerRequest>, settin
     /** The step shown, 1-based: the reader's, or the newest while following the run. */
     readonly stepPos = $derived(settings().k === 0 || settings().k > this.received ? this.received : settings().k);
     readonly shownStep = $derived(this.received ? gen.frames[this.stepPos - 1] : null);
+    // Averaged over steps: each arriving step adds its map to a running sum.
+    private readonly stepMean = new RunningMean();
     readonly map = $derived.by((): Map2 | null => {
       if (!this.received || !gen.frames[0].cross?.length) return null;
-      if (settings().avg) return meanMaps(gen.frames.map((s) => this.groupedAt(s, this.block)));
+      if (settings().avg) return this.stepMean.of([gen.frames[0], this.block, this.groups], this.received, (i) => this.groupedAt(gen.frames[i], this.block));
       return this.shownStep ? this.groupedAt(this.shownStep, this.block) : null;
     });
     /** The image under the heat map, and its name. */

@@ -52,18 +52,50 @@ export function upsampleNearest(map: Map2, s: number, S: number, L: number): Map
   return out;
 }
 
+/** sum += m, element-wise (the running sum of a mean). */
+export function addInto(sum: Map2, m: Map2): void {
+  if (m.length !== sum.length) throw new RangeError('maps of different sizes cannot be averaged');
+  for (let i = 0; i < sum.length; i++) sum[i] += m[i];
+}
+
+/** A new map, m · k. */
+export function scaled(m: Map2, k: number): Map2 {
+  const out = new Float32Array(m.length);
+  for (let i = 0; i < m.length; i++) out[i] = m[i] * k;
+  return out;
+}
+
 /** Element-wise mean of equally long maps. */
 export function meanMaps(list: readonly Map2[]): Map2 {
   if (list.length === 0) throw new RangeError('nothing to average');
-  const len = list[0].length;
-  const out = new Float32Array(len);
-  for (const m of list) {
-    if (m.length !== len) throw new RangeError('maps of different sizes cannot be averaged');
-    for (let i = 0; i < len; i++) out[i] += m[i];
+  const sum = new Float32Array(list[0].length);
+  for (const m of list) addInto(sum, m);
+  return scaled(sum, 1 / list.length);
+}
+
+/**
+ * The mean of a list of maps that grows at its end (a run's steps, as they
+ * arrive), kept as a running sum: each call adds only the maps new since the
+ * last, so the work per arriving step stays the same however many came
+ * before. The same float sums, in the same order, as meanMaps over the list.
+ */
+export class RunningMean {
+  private key: readonly unknown[] = [];
+  private n = 0;
+  private sum: Map2 | null = null;
+
+  /** The mean of at(0) … at(count − 1). A different `key` (a new run, another block) starts over. */
+  of(key: readonly unknown[], count: number, at: (i: number) => Map2): Map2 {
+    if (count < 1) throw new RangeError('nothing to average');
+    const same = key.length === this.key.length && key.every((k, i) => k === this.key[i]);
+    if (!same || !this.sum || this.n > count) {
+      this.key = key;
+      this.n = 0;
+      this.sum = new Float32Array(at(0).length);
+    }
+    for (; this.n < count; this.n++) addInto(this.sum, at(this.n));
+    return scaled(this.sum, 1 / count);
   }
-  const k = 1 / list.length;
-  for (let i = 0; i < len; i++) out[i] *= k;
-  return out;
 }
 
 /** The block choice meaning "mean of every cross-attention block". */

@@ -10,6 +10,7 @@ import {
   meanShares,
   pixelShares,
   promptGroups,
+  RunningMean,
   stepMap,
   tokenPlane,
   upsampleNearest,
@@ -72,6 +73,24 @@ describe('meanMaps and stepMap', () => {
     expect(Array.from(meanMaps([Float32Array.from([0, 2]), Float32Array.from([2, 4])]))).toEqual([1, 3]);
     expect(() => meanMaps([])).toThrow();
     expect(() => meanMaps([new Float32Array(2), new Float32Array(3)])).toThrow();
+  });
+  it('a running mean over a growing list is, at each length, exactly the mean of the whole list', () => {
+    const maps = Array.from({ length: 6 }, (_, i) => randomMap(1, 4, 3, 10 + i));
+    const run = new RunningMean();
+    const reads: number[] = [];
+    const at = (i: number) => (reads.push(i), maps[i]);
+    for (let n = 1; n <= maps.length; n++) expect(run.of(['run'], n, at)).toEqual(meanMaps(maps.slice(0, n)));
+    // Each map was read once (plus the first once more, to size the sum): the work per new map does not grow.
+    expect(reads).toEqual([0, 0, 1, 2, 3, 4, 5]);
+  });
+  it('a running mean starts over for a new key or a shorter list', () => {
+    const a = [randomMap(1, 2, 2, 1), randomMap(1, 2, 2, 2)];
+    const b = [randomMap(1, 2, 2, 3), randomMap(1, 2, 2, 4)];
+    const run = new RunningMean();
+    run.of(['a'], 2, (i) => a[i]);
+    expect(run.of(['b'], 2, (i) => b[i])).toEqual(meanMaps(b));
+    expect(run.of(['b'], 1, (i) => b[i])).toEqual(b[0]);
+    expect(() => run.of(['b'], 0, (i) => b[i])).toThrow();
   });
   it('one block: that block upsampled; all blocks: the mean of each upsampled, rows still sum to 1', () => {
     const L = 16;
