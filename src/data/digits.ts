@@ -3,7 +3,8 @@
  * as gzipped IDX files in site/public/data/ (made by scripts/convert-data.mjs).
  *
  * One loader for the browser and Node:
- *  - browser (and Web Workers): fetch `<BASE_URL>data/<file>`;
+ *  - browser (and Web Workers): fetch `<BASE_URL>data/<file>`; a page has a
+ *    worker fetch and inflate it (src/workers/data/);
  *  - Node (unit tests, scripts): read `site/public/data/<file>` from disk, via
  *    a dynamic import of node:fs that bundlers never see.
  * Either can be replaced with `{ fetcher }` or pointed elsewhere with `{ baseUrl }`.
@@ -15,6 +16,7 @@ import { maybeGunzip } from './gunzip';
 import { IdxError, parseIdx } from './idx';
 import { download } from './download-error';
 import type { FailureCode } from '../failures/failure-codes';
+import { loadInWorker } from '../workers/data/client';
 
 export type DatasetName = 'mnist' | 'fashion';
 export type Split = 'train' | 'test';
@@ -39,6 +41,7 @@ export const FASHION_CLASS_NAMES: readonly string[] = [
 export function classNames(name: DatasetName): string[] {
   return [...(name === 'mnist' ? MNIST_CLASS_NAMES : FASHION_CLASS_NAMES)];
 }
+
 
 /** How many items each shipped file holds (Fashion train is the first 10,000 of 60,000). */
 export const DATASET_COUNTS: Record<DatasetName, Record<Split, number>> = {
@@ -104,7 +107,7 @@ export function loadDigits(name: DatasetName, split: Split, opts: LoadOptions = 
   const key = `${name}/${split}/${opts.baseUrl ?? ''}`;
   let p = cache.get(key);
   if (!p) {
-    p = loadUncached(name, split, defaultFetcher(opts.baseUrl));
+    p = onPage() ? loadOffPage(name, split, opts.baseUrl) : loadUncached(name, split, defaultFetcher(opts.baseUrl));
     // A failed load should not poison the cache: let the next call retry.
     p.catch(() => cache.delete(key));
     cache.set(key, p);
@@ -116,6 +119,15 @@ async function loadUncached(name: DatasetName, split: Split, fetcher: Fetcher): 
   const files = dataFiles(name, split);
   const [imageBytes, labelBytes] = await Promise.all([fetcher(files.images), fetcher(files.labels)]);
   return digitSetFromBytes(name, split, imageBytes, labelBytes, files);
+}
+
+/**
+ * On a page, a worker downloads and inflates the files (src/workers/data/),
+ * so the page's main thread only receives the pixels.
+ */
+async function loadOffPage(name: DatasetName, split: Split, baseUrl: string | undefined): Promise<DigitSet> {
+  const { images, labels } = await loadInWorker(name, split, baseUrl ?? `${viteBase()}data/`);
+  return { name, split, count: labels.length, size: IMAGE_SIZE, images, labels, classNames: classNames(name) };
 }
 
 /**
@@ -164,6 +176,11 @@ function isNode(): boolean {
     typeof process.versions.node === 'string' &&
     typeof window === 'undefined'
   );
+}
+
+/** A page (not Node, not a worker): the one place where a worker should do the loading. */
+function onPage(): boolean {
+  return !isNode() && typeof window !== 'undefined' && typeof Worker !== 'undefined';
 }
 
 function defaultFetcher(baseUrl: string | undefined): Fetcher {

@@ -2,13 +2,14 @@
  * The request/reply helper every worker client uses, on a fake worker: each
  * reply reaches its own request, streamed replies reach its listener, errors
  * reject only their request, and a malformed message or a dead worker fails
- * everything pending (nothing hangs). The two model protocols' guards reject
- * what their worker could not have sent.
+ * everything pending (nothing hangs). The protocols' guards reject what the
+ * other end could not have sent.
  */
 import { describe, expect, it } from 'vitest';
 import { RequestChannel, serveRequests, type WorkerPort } from '../../../src/workers/rpc';
 import { isWorkerReply, isWorkerRequest } from '../../../src/workers/model/protocol';
 import { isTextReply, isTextRequest } from '../../../src/workers/text/protocol';
+import { isDataReply, isDataRequest } from '../../../src/workers/data/protocol';
 
 type Req = { type: 'ask'; id: number; n: number } | { type: 'note' };
 type Rep = { type: 'tick'; id: number } | { type: 'answer'; id: number; v: number } | { type: 'error'; id?: number; message: string };
@@ -115,5 +116,21 @@ describe('model worker protocols', () => {
     expect(isTextReply({ type: 'frame', id: 1, frame: { xt: new Float32Array(1), x0: new Float32Array(1) } })).toBe(true);
     expect(isTextReply({ type: 'done', id: 1, x0: new Float32Array(1) })).toBe(false);
     expect(isTextReply(null)).toBe(false);
+  });
+});
+
+describe('data worker protocol', () => {
+  it('asks for a known data set and split only; takes pixels whose count matches the labels', () => {
+    const ask = { type: 'load', id: 1, name: 'mnist', split: 'test', baseUrl: 'http://localhost/data/' };
+    expect(isDataRequest(ask)).toBe(true);
+    expect(isDataRequest({ ...ask, name: 'cifar' })).toBe(false);
+    expect(isDataRequest({ ...ask, split: 'valid' })).toBe(false);
+    expect(isDataRequest({ ...ask, baseUrl: undefined })).toBe(false);
+    const loaded = { type: 'loaded', id: 1, images: new Uint8Array(2 * 784), labels: new Uint8Array(2) };
+    expect(isDataReply(loaded)).toBe(true);
+    expect(isDataReply({ ...loaded, labels: new Uint8Array(3) })).toBe(false);
+    expect(isDataReply({ ...loaded, images: Array.from(loaded.images) })).toBe(false);
+    expect(isDataReply({ type: 'error', id: 1, code: 'download', message: 'HTTP 404' })).toBe(true);
+    expect(isDataReply({ type: 'error', id: 1, code: 'no-such-code', message: 'x' })).toBe(false);
   });
 });
