@@ -1,5 +1,5 @@
 /**
- * npm run bench:train [-- --steps 5 --batch 64 --config mnist-cond --threads N --cpu-batch 4 --skip-cpu --skip-torch]
+ * npm run bench:train [-- --steps 5 --batch 64 --config mnist-cond --threads N --cpu-batch 4 --skip-cpu --skip-torch --kernels]
  *
  * One run, one table: ms/step and images/s of a training step (forward,
  * backward, Adam, EMA) for
@@ -9,7 +9,10 @@
  *   - stock cpu (very slow: one step at a small batch, scaled to the full batch and labelled so);
  *   - the same architecture in PyTorch on the CPU (bench/torch_unet.py, /usr/bin/python3,
  *     e.g. Debian's python3-torch; optional), on 1 and N threads;
- * and the ratios at equal thread counts. N defaults to every core. Times are
+ * and the ratios at equal thread counts. N defaults to every core. With
+ * --kernels, then a step's time per wasm kernel on one thread, and the step's
+ * time if the convolutions' gradients ran as fast as the forward ones
+ * (bench/kernel-profile.ts). Times are
  * medians after warm-up steps. Both parameter counts are printed to show the
  * two networks are the same.
  */
@@ -25,9 +28,10 @@ import { createTrainPool } from '../src/node/train-pool';
 import { createTrainer } from '../src/train/trainer';
 import { registerWasmTrainingKernels } from '../src/backends/wasm-kernels';
 import { parseArgs } from '../src/node/cli-args';
+import { formatKernelProfile, profileKernels } from './kernel-profile';
 
 const args = parseArgs(process.argv.slice(2), {
-  steps: '5', warmup: '2', batch: '64', config: 'mnist-cond', threads: String(cpus().length), 'cpu-batch': '4', 'skip-cpu': false, 'skip-torch': false, python: '/usr/bin/python3',
+  steps: '5', warmup: '2', batch: '64', config: 'mnist-cond', threads: String(cpus().length), 'cpu-batch': '4', 'skip-cpu': false, 'skip-torch': false, kernels: false, python: '/usr/bin/python3',
 });
 const N = Math.max(1, Number(args.threads));
 const threadCounts = N > 1 ? [1, N] : [1];
@@ -149,3 +153,15 @@ for (const threads of threadCounts) {
 }
 const oN = rows.find((r) => !r.torch && r.threads === N)?.ms;
 if (N > 1 && oN !== undefined) console.log(`ours, ${N} threads vs 1: ${(ours / oN).toFixed(2)}× faster`);
+
+if (args.kernels) {
+  const tr = createTrainer({ config: cfg, schedule, seed: 1 });
+  const batch = makeBatch(B);
+  try {
+    for (let i = 0; i < warmup; i++) await tr.trainStep(batch);
+    console.log('\n# Where one step goes, per wasm kernel (1 thread)');
+    for (const line of formatKernelProfile(await profileKernels(() => tr.trainStep(batch), steps), torch1)) console.log(line);
+  } finally {
+    tr.dispose();
+  }
+}
