@@ -3,8 +3,9 @@
  * as gzipped IDX files in site/public/data/ (made by scripts/convert-data.mjs).
  *
  * One loader for the browser and Node:
- *  - browser (and Web Workers): fetch `<BASE_URL>data/<file>`; a page has a
- *    worker fetch and inflate it (src/workers/data/);
+ *  - browser (and Web Workers): fetch `<BASE_URL>data/<file>`; pages load
+ *    through the data worker instead (src/workers/data/client.ts), so that
+ *    the inflating happens off their main thread;
  *  - Node (unit tests, scripts): read `site/public/data/<file>` from disk, via
  *    a dynamic import of node:fs that bundlers never see.
  * Either can be replaced with `{ fetcher }` or pointed elsewhere with `{ baseUrl }`.
@@ -16,7 +17,6 @@ import { maybeGunzip } from './gunzip';
 import { IdxError, parseIdx } from './idx';
 import { download } from './download-error';
 import type { FailureCode } from '../failures/failure-codes';
-import { loadInWorker } from '../workers/data/client';
 
 export type DatasetName = 'mnist' | 'fashion';
 export type Split = 'train' | 'test';
@@ -41,7 +41,6 @@ export const FASHION_CLASS_NAMES: readonly string[] = [
 export function classNames(name: DatasetName): string[] {
   return [...(name === 'mnist' ? MNIST_CLASS_NAMES : FASHION_CLASS_NAMES)];
 }
-
 
 /** How many items each shipped file holds (Fashion train is the first 10,000 of 60,000). */
 export const DATASET_COUNTS: Record<DatasetName, Record<Split, number>> = {
@@ -107,7 +106,7 @@ export function loadDigits(name: DatasetName, split: Split, opts: LoadOptions = 
   const key = `${name}/${split}/${opts.baseUrl ?? ''}`;
   let p = cache.get(key);
   if (!p) {
-    p = onPage() ? loadOffPage(name, split, opts.baseUrl) : loadUncached(name, split, defaultFetcher(opts.baseUrl));
+    p = loadUncached(name, split, defaultFetcher(opts.baseUrl));
     // A failed load should not poison the cache: let the next call retry.
     p.catch(() => cache.delete(key));
     cache.set(key, p);
@@ -119,15 +118,6 @@ async function loadUncached(name: DatasetName, split: Split, fetcher: Fetcher): 
   const files = dataFiles(name, split);
   const [imageBytes, labelBytes] = await Promise.all([fetcher(files.images), fetcher(files.labels)]);
   return digitSetFromBytes(name, split, imageBytes, labelBytes, files);
-}
-
-/**
- * On a page, a worker downloads and inflates the files (src/workers/data/),
- * so the page's main thread only receives the pixels.
- */
-async function loadOffPage(name: DatasetName, split: Split, baseUrl: string | undefined): Promise<DigitSet> {
-  const { images, labels } = await loadInWorker(name, split, baseUrl ?? `${viteBase()}data/`);
-  return { name, split, count: labels.length, size: IMAGE_SIZE, images, labels, classNames: classNames(name) };
 }
 
 /**
@@ -178,11 +168,6 @@ function isNode(): boolean {
   );
 }
 
-/** A page (not Node, not a worker): the one place where a worker should do the loading. */
-function onPage(): boolean {
-  return !isNode() && typeof window !== 'undefined' && typeof Worker !== 'undefined';
-}
-
 function defaultFetcher(baseUrl: string | undefined): Fetcher {
   return isNode() ? nodeFetcher(baseUrl) : browserFetcher(baseUrl);
 }
@@ -194,8 +179,13 @@ function viteBase(): string {
   return base.endsWith('/') ? base : `${base}/`;
 }
 
+/** Where a page finds the data files: `<BASE_URL>data/`. */
+export function dataBaseUrl(): string {
+  return `${viteBase()}data/`;
+}
+
 function browserFetcher(baseUrl: string | undefined): Fetcher {
-  const base = baseUrl ?? `${viteBase()}data/`;
+  const base = baseUrl ?? dataBaseUrl();
   return async (file) => {
     const url = `${base.endsWith('/') ? base : `${base}/`}${file}`;
     const res = await download(url, file);

@@ -1,18 +1,18 @@
 /**
- * On a page, the digit data sets load in the data worker (src/workers/data/):
+ * Pages load the digit data sets in the data worker (src/workers/data/):
  * what it hands back must be what the page would have read itself from the
  * same files, and a file that cannot be downloaded must fail with the
  * download's failure code, which the page words for the reader.
  */
 import { describe, expect, it } from 'vitest';
-import { clearDigitCache, dataFiles, digitSetFromBytes, loadDigits } from '../../src/data/digits';
+import { dataFiles, digitSetFromBytes } from '../../src/data/digits';
+import { loadDigitsInWorker } from '../../src/workers/data/client';
 import { failureCode } from '../../src/failures/failure';
 
 const BASE = '/site/public/data/';
 
 describe('data sets loaded in the data worker', () => {
   it('give the same pixels and labels as reading the files on the page', async () => {
-    clearDigitCache();
     // Which workers the load starts: it must be the data worker, not the page, that reads the files.
     const started: string[] = [];
     const Real = globalThis.Worker;
@@ -22,8 +22,10 @@ describe('data sets loaded in the data worker', () => {
         started.push(opts?.name ?? '');
       }
     };
-    const viaWorker = await loadDigits('mnist', 'test', { baseUrl: BASE }).finally(() => (globalThis.Worker = Real));
+    const viaWorker = await loadDigitsInWorker('mnist', 'test', BASE).finally(() => (globalThis.Worker = Real));
     expect(started).toEqual(['data']);
+    // Asked again (another widget of the page), the same set comes back without a second worker.
+    expect(await loadDigitsInWorker('mnist', 'test', BASE)).toBe(viaWorker);
     const files = dataFiles('mnist', 'test');
     const bytes = async (f: string) => new Uint8Array(await (await fetch(BASE + f)).arrayBuffer());
     const onPage = await digitSetFromBytes('mnist', 'test', await bytes(files.images), await bytes(files.labels));
@@ -35,7 +37,7 @@ describe('data sets loaded in the data worker', () => {
   });
 
   it('a file that is not there fails as a download, naming it', async () => {
-    const err = await loadDigits('mnist', 'test', { baseUrl: '/no-such-folder/' }).then(
+    const err = await loadDigitsInWorker('mnist', 'test', '/no-such-folder/').then(
       () => null,
       (e: unknown) => e,
     );

@@ -1,14 +1,30 @@
 /**
- * The page's side of the data worker: one split of a data set, loaded in a
- * worker of its own that stops once it has answered (a page asks for one or
- * two splits in all).
+ * The page's way to load a digit data set: in the data worker (worker.ts),
+ * which downloads, inflates and checks the files off the main thread and
+ * transfers only the pixels and labels. Each split is loaded once per page
+ * (the widgets that show the same set share it), in a worker that stops once
+ * it has answered; a failed load is not kept, so the next call tries again.
  */
-import type { DatasetName, Split } from '../../data/digits';
+import { classNames, dataBaseUrl, IMAGE_SIZE, type DatasetName, type DigitSet, type Split } from '../../data/digits';
 import { RequestChannel } from '../rpc';
 import { isDataReply, type DataReply, type DataRequest } from './protocol';
 
-/** The split's pixels and labels, checked by the worker; `baseUrl` is where the files are (made absolute here). */
-export async function loadInWorker(name: DatasetName, split: Split, baseUrl: string): Promise<{ images: Uint8Array; labels: Uint8Array }> {
+const loaded = new Map<string, Promise<DigitSet>>();
+
+/** One split of a data set; `baseUrl` is where the files are (default: the site's own data folder). */
+export function loadDigitsInWorker(name: DatasetName, split: Split, baseUrl = dataBaseUrl()): Promise<DigitSet> {
+  const absolute = new URL(baseUrl, location.href).href;
+  const key = `${name}/${split}/${absolute}`;
+  let p = loaded.get(key);
+  if (!p) {
+    p = loadOnce(name, split, absolute);
+    p.catch(() => loaded.delete(key));
+    loaded.set(key, p);
+  }
+  return p;
+}
+
+async function loadOnce(name: DatasetName, split: Split, baseUrl: string): Promise<DigitSet> {
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'data' });
   const channel = new RequestChannel<DataRequest, DataReply>(worker, {
     name: 'data worker',
@@ -16,10 +32,9 @@ export async function loadInWorker(name: DatasetName, split: Split, baseUrl: str
     idOf: (m) => m.id,
     settle: (m) => (m.type === 'error' ? { kind: 'error', message: m.message, code: m.code } : { kind: 'done', value: m }),
   });
-  const absolute = new URL(baseUrl, location.href).href;
   try {
-    const reply = await channel.request<Extract<DataReply, { type: 'loaded' }>>((id) => ({ type: 'load', id, name, split, baseUrl: absolute })).done;
-    return { images: reply.images, labels: reply.labels };
+    const { images, labels } = await channel.request<Extract<DataReply, { type: 'loaded' }>>((id) => ({ type: 'load', id, name, split, baseUrl })).done;
+    return { name, split, count: labels.length, size: IMAGE_SIZE, images, labels, classNames: classNames(name) };
   } finally {
     worker.terminate();
   }
