@@ -3,7 +3,9 @@
  * dist/ locally, and measures in Debian's headless Chromium (WebGPU on
  * SwiftShader here; on a machine with a GPU, on the GPU).
  *
- *   npm run bench                          everything (about 30-40 minutes on 2 CPU cores)
+ *   npm run bench                          everything: its goals, lab and redraw parts take about half an hour
+ *                                          on 2 CPU cores; sampling, text and training give each slow backend
+ *                                          (SwiftShader's WebGPU and WebGL, cpu) up to 7-15 minutes, so hours in all
  *   npm run bench -- --only redraw         some parts: goals, lab, redraw, bundle, node, sampling, text, training
  *   npm run bench -- --backends wasm,webgl  some backends: wasm (one thread), wasm-threads (the page served
  *                                          cross-origin isolated), webgl, webgpu, cpu
