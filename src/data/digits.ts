@@ -103,15 +103,27 @@ export function loadDigits(name: DatasetName, split: Split, opts: LoadOptions = 
   if (!(name in DATASET_COUNTS)) return Promise.reject(new DataLoadError(`Unknown data set "${String(name)}"`));
   if (split !== 'train' && split !== 'test') return Promise.reject(new DataLoadError(`Unknown split "${String(split)}"`));
   if (opts.fetcher) return loadUncached(name, split, opts.fetcher);
-  const key = `${name}/${split}/${opts.baseUrl ?? ''}`;
+  return loadOnce(cache, `${name}/${split}/${opts.baseUrl ?? ''}`, () => loadUncached(name, split, defaultFetcher(opts.baseUrl)));
+}
+
+/**
+ * The one load per key that `cache` keeps: started by the first ask, shared
+ * by every later one. A failed load does not poison the cache: it is dropped,
+ * so the next ask tries again.
+ */
+export function loadOnce<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
   let p = cache.get(key);
   if (!p) {
-    p = loadUncached(name, split, defaultFetcher(opts.baseUrl));
-    // A failed load should not poison the cache: let the next call retry.
+    p = load();
     p.catch(() => cache.delete(key));
     cache.set(key, p);
   }
   return p;
+}
+
+/** A DigitSet of checked pixels and labels (N × 28 × 28 and N). */
+export function digitSet(name: DatasetName, split: Split, images: Uint8Array, labels: Uint8Array): DigitSet {
+  return { name, split, count: labels.length, size: IMAGE_SIZE, images, labels, classNames: classNames(name) };
 }
 
 async function loadUncached(name: DatasetName, split: Split, fetcher: Fetcher): Promise<DigitSet> {
@@ -153,7 +165,7 @@ export async function digitSetFromBytes(
   for (let i = 0; i < labels.length; i++) {
     if (labels[i] > 9) throw new DataLoadError(`${files.labels}: label ${labels[i]} at index ${i} is outside 0–9`);
   }
-  return { name, split, count, size: IMAGE_SIZE, images: img.data, labels, classNames: classNames(name) };
+  return digitSet(name, split, img.data, labels);
 }
 
 // ---------------------------------------------------------------- fetching

@@ -28,4 +28,3 @@ const FASHION = new Map<string, () => string>([
 export function shownClassName(name: string): string {
   return FASHION.get(name)?.() ?? name;
 }
-

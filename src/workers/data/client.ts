@@ -5,7 +5,7 @@
  * (the widgets that show the same set share it), in a worker that stops once
  * it has answered; a failed load is not kept, so the next call tries again.
  */
-import { classNames, dataBaseUrl, IMAGE_SIZE, type DatasetName, type DigitSet, type Split } from '../../data/digits';
+import { dataBaseUrl, digitSet, loadOnce, type DatasetName, type DigitSet, type Split } from '../../data/digits';
 import { RequestChannel } from '../rpc';
 import { isDataReply, type DataReply, type DataRequest } from './protocol';
 
@@ -14,17 +14,10 @@ const loaded = new Map<string, Promise<DigitSet>>();
 /** One split of a data set; `baseUrl` is where the files are (default: the site's own data folder). */
 export function loadDigitsInWorker(name: DatasetName, split: Split, baseUrl = dataBaseUrl()): Promise<DigitSet> {
   const absolute = new URL(baseUrl, location.href).href;
-  const key = `${name}/${split}/${absolute}`;
-  let p = loaded.get(key);
-  if (!p) {
-    p = loadOnce(name, split, absolute);
-    p.catch(() => loaded.delete(key));
-    loaded.set(key, p);
-  }
-  return p;
+  return loadOnce(loaded, `${name}/${split}/${absolute}`, () => loadInWorker(name, split, absolute));
 }
 
-async function loadOnce(name: DatasetName, split: Split, baseUrl: string): Promise<DigitSet> {
+async function loadInWorker(name: DatasetName, split: Split, baseUrl: string): Promise<DigitSet> {
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'data' });
   const channel = new RequestChannel<DataRequest, DataReply>(worker, {
     name: 'data worker',
@@ -34,7 +27,7 @@ async function loadOnce(name: DatasetName, split: Split, baseUrl: string): Promi
   });
   try {
     const { images, labels } = await channel.request<Extract<DataReply, { type: 'loaded' }>>((id) => ({ type: 'load', id, name, split, baseUrl })).done;
-    return { name, split, count: labels.length, size: IMAGE_SIZE, images, labels, classNames: classNames(name) };
+    return digitSet(name, split, images, labels);
   } finally {
     worker.terminate();
   }
