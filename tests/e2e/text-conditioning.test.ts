@@ -137,6 +137,39 @@ describe('lesson 6: text conditioning (test model)', () => {
     expect(Math.abs(shares.reduce((a, b) => a + b, 0) - 100)).toBeLessThan(3);
   });
 
+  it('keeps the chips, the tiles and the chosen layer through a new run, showing blank tiles until its first map', async () => {
+    await open(PROMPT);
+    await tab.page.getByTestId('block-select').selectOption({ index: 2 });
+    const chosen = await tab.page.getByTestId('block-select').inputValue();
+    // Watch the figure through the next run: the first tile's element, and whether the tiles or the chips ever left.
+    await tab.page.evaluate(() => {
+      const g = window as unknown as { __tile: Element | null; __gone: boolean; __blank: boolean };
+      g.__tile = document.querySelector('[data-testid="tile"]');
+      g.__gone = g.__blank = false;
+      new MutationObserver(() => {
+        if (!document.querySelector('[data-testid="tile"]') || !document.querySelector('[data-testid="token-chip"]')) g.__gone = true;
+        if (document.querySelector('[data-testid="tile"].empty')) g.__blank = true;
+      }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['class'] });
+    });
+    // A new seed starts a new run by itself.
+    await tab.page.locator('#l6-seed').fill('4');
+    await tab.page.locator('#l6-seed').press('Tab');
+    await tab.page.waitForFunction(() => document.querySelector('[data-testid="text-status"]')?.textContent?.startsWith('Generating'), null, {
+      timeout: 30_000,
+    });
+    await waitDone();
+    expect(await tab.page.evaluate(() => (window as unknown as { __gone: boolean }).__gone)).toBe(false);
+    expect(await tab.page.evaluate(() => (window as unknown as { __blank: boolean }).__blank)).toBe(true);
+    expect(await tab.page.locator('[data-testid="tile"].empty').count()).toBe(0);
+    expect(await tab.page.evaluate(() => (window as unknown as { __tile: Element }).__tile.isConnected)).toBe(true);
+    expect(await tab.page.getByTestId('block-select').inputValue()).toBe(chosen);
+    const tile = await tab.page.getByTestId('tile').first().evaluate((el) => {
+      const c = el as HTMLCanvasElement;
+      return Array.from(c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data);
+    });
+    expect(new Set(tile).size).toBeGreaterThan(8); // drawn again, not left blank
+  });
+
   it('an empty prompt is unconditional and says so, and still generates', async () => {
     await open(PROMPT);
     await tab.page.getByTestId('prompt-input').fill('');

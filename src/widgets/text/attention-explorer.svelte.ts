@@ -120,7 +120,14 @@ export function createExplorerView(gen: StreamedTextRun<ExplorerRequest>, settin
       return !!this.req?.tokens[g]?.unknown;
     }
 
-    readonly blocks = $derived(gen.frames[0]?.cross?.map((c) => ({ block: c.block, size: c.size })) ?? []);
+    // The blocks are the model's, not the run's: a new run keeps the last run's list until its
+    // first frame, so the layer menu keeps the reader's choice instead of emptying for a moment.
+    private knownBlocks: { block: string; size: number }[] = [];
+    readonly blocks = $derived.by(() => {
+      const cross = gen.frames[0]?.cross;
+      if (cross) this.knownBlocks = cross.map((c) => ({ block: c.block, size: c.size }));
+      return this.knownBlocks;
+    });
     readonly block = $derived(this.blocks.some((b) => b.block === settings().blk) ? settings().blk : ALL_BLOCKS);
     readonly blockOptions = $derived([
       { value: ALL_BLOCKS, label: m.xa_all_layers() },
