@@ -6,6 +6,7 @@
  * modules that no precache lists, so it never registers a worker.
  */
 import { CACHE_PREFIX, OFFLINE_PREF_KEY, offlineStatus, type OfflineStatus } from './offline-status';
+import { PRECACHE_QUIET, whenIdle, whenQuiet } from './when-quiet';
 
 const SW_URL = '/sw.js';
 
@@ -32,6 +33,7 @@ class Offline {
   );
   private reg: ServiceWorkerRegistration | null = null;
   private started = false;
+  private cancelWait: () => void = () => {};
 
   start() {
     if (this.started || !this.supported) return;
@@ -48,7 +50,14 @@ class Offline {
         location.reload();
       }
     });
-    if (this.enabled) void this.register();
+    // Not at once: the precache would take the CPU from this page's first figures (when-quiet.ts).
+    if (this.enabled) this.cancelWait = whenQuiet(
+        () =>
+          whenIdle(() => {
+            if (this.enabled) void this.register();
+          }),
+        PRECACHE_QUIET,
+      );
   }
 
   private async register() {
@@ -87,12 +96,14 @@ class Offline {
       return;
     }
     if (on) {
+      this.cancelWait();
       this.enabled = true;
       this.started = true;
       await this.register();
       return;
     }
     // Turning off: the badge says "off" once the worker and its caches are gone, not while they are going.
+    this.cancelWait();
     const regs = await navigator.serviceWorker.getRegistrations();
     await Promise.all(regs.map((r) => r.unregister()));
     const names = await caches.keys();

@@ -72,6 +72,27 @@ const leaks = () => reachedWhileOffline.filter((u) => u !== '/sw.js');
 const offlineState = () => page.getByTestId('offline').getAttribute('data-state');
 
 describe('offline', () => {
+  it('waits until the figures of the first page have run before it saves the site', async () => {
+    // Lesson 1's hero runs by itself as the page opens; the precache would take the CPU from it.
+    await page.goto(`${origin}/lessons/what-is-diffusion/`);
+    const seen = await page.evaluate(async () => {
+      const log: { state: string; workers: number }[] = [];
+      for (let i = 0; i < 600; i++) {
+        const state = document.querySelector('[data-testid="hero"]')?.getAttribute('data-state') ?? 'none';
+        const workers = (await navigator.serviceWorker.getRegistrations()).length;
+        log.push({ state, workers });
+        if (workers > 0) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return log;
+    });
+    const running = seen.filter((s) => s.state === 'running');
+    expect(running.length).toBeGreaterThan(0);
+    expect(running.every((s) => s.workers === 0)).toBe(true);
+    // It does come, once the hero is done.
+    expect(seen.at(-1)).toEqual({ state: 'done', workers: 1 });
+  });
+
   it('says in the header when the site is ready offline, after one visit', async () => {
     await page.goto(`${origin}/`);
     await page.locator('[data-testid="offline"][data-state="ready"]').waitFor({ timeout: 240_000 });
