@@ -131,14 +131,25 @@ describe('lesson 5: the reverse process (test model)', () => {
     expect(maxAbsDiff(await canvasGrey(tab.page, 'xt-a'), expectedGrey(xT))).toBeLessThanOrEqual(1);
   });
 
-  it('grid mode samples 16 at once with a progress bar', async () => {
+  it('grid mode samples 16 at once with a progress bar, in a grid laid out before it starts', async () => {
     await tab.page.goto(`${base}${PATH}?model=tiny&steps=10&digit=none`);
+    // Before the run: the 16 empty cells with what each will hold, hidden from screen readers, and the
+    // progress row's place kept, so starting moves nothing on the page.
+    const grid = tab.page.getByTestId('sample-grid');
+    await grid.locator('[data-testid="grid-cell-15"]').waitFor();
+    expect(await grid.locator('.pixel-image.pending').count()).toBe(16);
+    expect(await grid.locator('.cells').getAttribute('aria-hidden')).toBe('true');
+    expect(await grid.locator('figcaption').first().textContent()).toBe('0');
+    const before = (await grid.boundingBox())!.height;
     await tab.page.getByTestId('grid-start').click();
     await tab.page.waitForFunction(() => {
       const p = document.querySelector('[data-testid="grid-progress"]') as HTMLProgressElement | null;
       return p && p.value === 10 && p.max === 10;
     });
     expect(await tab.page.locator('[data-testid^="grid-cell-"]').count()).toBe(16);
+    expect(await grid.locator('.pixel-image.pending').count()).toBe(0);
+    expect(await grid.locator('.cells').getAttribute('aria-hidden')).toBeNull();
+    expect(Math.abs((await grid.boundingBox())!.height - before)).toBeLessThanOrEqual(1);
   });
 
   it('image to image fills both rows; the quality chart says plainly when it is pending; no console error', async () => {
