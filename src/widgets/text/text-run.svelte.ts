@@ -13,6 +13,29 @@ import { errorReason } from '../error-text';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
+/**
+ * Calls `go` once the page has painted what the run's start changed (its chips,
+ * its tiles, its progress), or after 100 ms, whichever comes first: a page in a
+ * background tab paints no frames. On a machine with few cores the worker's
+ * first step would otherwise compete with that paint.
+ */
+export function afterPaint(go: () => void): void {
+  let gone = false;
+  const once = () => {
+    if (gone) return;
+    gone = true;
+    go();
+  };
+  const timer = setTimeout(once, 100);
+  if (typeof requestAnimationFrame === 'function')
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        once();
+      }, 0),
+    );
+}
+
 /** What a run was asked for; a figure may carry more (lesson 6 keeps the prompt and its tokens). */
 export interface TextRunRequest {
   spec: TextSampleSpec;
@@ -45,11 +68,15 @@ export class StreamedTextRun<R extends TextRunRequest = TextRunRequest> {
   /** Lesson 6 shows no stale steps, and its frames carry every block's maps: no reason to hold two runs of them. */
   private readonly keepPrevious: boolean;
   private run: TextRun | null = null;
+  /** A run asked for whose request has not gone to the worker yet (see `begin`). */
+  private waiting = false;
   private readonly requests = new LatestRequest();
+  private readonly begin: (go: () => void) => void;
 
-  constructor(opts: { keepAll?: boolean; keepPrevious?: boolean } = {}) {
+  constructor(opts: { keepAll?: boolean; keepPrevious?: boolean; begin?: (go: () => void) => void } = {}) {
     this.keepAll = opts.keepAll ?? true;
     this.keepPrevious = opts.keepPrevious ?? true;
+    this.begin = opts.begin ?? afterPaint;
   }
 
   /** What the current run was asked for. */
@@ -72,6 +99,15 @@ export class StreamedTextRun<R extends TextRunRequest = TextRunRequest> {
     this.error = null;
     this.elapsedMs = null;
     this.status = 'running';
+    this.waiting = true;
+    this.begin(() => {
+      if (!my.live) return;
+      this.waiting = false;
+      this.send(model, request, my);
+    });
+  }
+
+  private send(model: TextModel, request: R, my: { readonly live: boolean }): void {
     const t0 = performance.now();
     let run: TextRun;
     try {
@@ -105,9 +141,10 @@ export class StreamedTextRun<R extends TextRunRequest = TextRunRequest> {
 
   /** Stops the running run, if any; a finished or failed run keeps what it showed. */
   cancel(): void {
-    if (!this.run) return;
-    this.run.cancel();
+    if (!this.run && !this.waiting) return;
+    this.run?.cancel();
     this.run = null;
+    this.waiting = false;
     // The cancelled run's ticket goes stale: whatever it still posts is dropped.
     this.requests.cancel();
     this.status = 'cancelled';

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { TextModel } from '../../../../src/workers/text/client';
 import type { TextFrame, TextSampleSpec } from '../../../../src/pipelines/text-sampling';
-import { StreamedTextRun, type TextRunRequest } from '../../../../src/widgets/text/text-run.svelte';
+import { afterPaint, StreamedTextRun, type TextRunRequest } from '../../../../src/widgets/text/text-run.svelte';
 
 /**
  * A model whose runs the test drives by hand: emit(frame), finish(), and cancel() as the worker does
@@ -51,10 +51,13 @@ const request = (key: string): KeyedRequest => ({
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
+/** Runs whose request goes to the model at once: the tests below drive the model by hand. */
+const NOW = { begin: (go: () => void) => go() };
+
 describe('StreamedTextRun', () => {
   it('collects the steps, then the final image, the time and the tensor count', async () => {
     const { model, runs } = fakeModel();
-    const g = new StreamedTextRun<KeyedRequest>();
+    const g = new StreamedTextRun<KeyedRequest>(NOW);
     expect(g.status).toBe('idle');
     expect(g.total).toBe(0);
     g.start(model, request('a'));
@@ -74,7 +77,7 @@ describe('StreamedTextRun', () => {
 
   it('a new run cancels the old one, whose late frames and result are ignored', async () => {
     const { model, runs } = fakeModel();
-    const g = new StreamedTextRun<KeyedRequest>();
+    const g = new StreamedTextRun<KeyedRequest>(NOW);
     g.start(model, request('a'));
     runs[0].onFrame(frame(0, 0.1));
     g.start(model, request('b'));
@@ -92,7 +95,7 @@ describe('StreamedTextRun', () => {
 
   it('cancel() stops the run and says so; a failed run reports its error', async () => {
     const { model, runs } = fakeModel();
-    const g = new StreamedTextRun<KeyedRequest>();
+    const g = new StreamedTextRun<KeyedRequest>(NOW);
     g.start(model, request('a'));
     g.cancel();
     expect(g.status).toBe('cancelled');
@@ -106,7 +109,7 @@ describe('StreamedTextRun', () => {
 
   it('a model that throws at once fails the run with its reason', () => {
     const { model } = fakeModel();
-    const g = new StreamedTextRun();
+    const g = new StreamedTextRun(NOW);
     g.start({ ...model, run: () => { throw new Error('bad spec'); } }, request('a'));
     expect(g.status).toBe('error');
     expect(g.error).toBe('bad spec');
@@ -116,7 +119,7 @@ describe('StreamedTextRun', () => {
   // never an error, and it keeps the frames it had drawn; whatever the cancelled run still reports is dropped.
   it('a cancelled run shows no error, even one its worker reports after the cancel, and keeps its frames', async () => {
     const { model, runs } = fakeModel({ cancelAnswers: false });
-    const g = new StreamedTextRun();
+    const g = new StreamedTextRun(NOW);
     g.start(model, request('a'));
     runs[0].onFrame(frame(0, 0.1));
     g.cancel();
@@ -130,7 +133,7 @@ describe('StreamedTextRun', () => {
 
   it('a run the worker cancels on its own ends as cancelled, not running for ever and not as an error', async () => {
     const { model, runs } = fakeModel();
-    const g = new StreamedTextRun();
+    const g = new StreamedTextRun(NOW);
     g.start(model, request('a'));
     runs[0].reject(new Error('cancelled'));
     await tick();
@@ -140,7 +143,7 @@ describe('StreamedTextRun', () => {
 
   it('cancel() after a run has finished keeps its result and its status', async () => {
     const { model, runs } = fakeModel();
-    const g = new StreamedTextRun();
+    const g = new StreamedTextRun(NOW);
     g.start(model, request('a'));
     runs[0].resolve(new Float32Array(4).fill(0.5));
     await tick();
@@ -152,7 +155,7 @@ describe('StreamedTextRun', () => {
 
   it('keepAll off keeps only the newest frame; preview and latest read it, then the final images', async () => {
     const { model, runs } = fakeModel();
-    const g = new StreamedTextRun({ keepAll: false });
+    const g = new StreamedTextRun({ keepAll: false, ...NOW });
     expect(g.preview).toBeNull();
     g.start(model, request('a'));
     runs[0].onFrame(frame(0, 0.1));
@@ -169,7 +172,7 @@ describe('StreamedTextRun', () => {
 
   it('until the new run reaches a step, frameAt shows it from the run before, flagged stale', () => {
     const { model, runs } = fakeModel();
-    const g = new StreamedTextRun();
+    const g = new StreamedTextRun(NOW);
     g.start(model, request('a'));
     runs[0].onFrame(frame(0, 0.1));
     runs[0].onFrame(frame(1, 0.2));
@@ -184,11 +187,52 @@ describe('StreamedTextRun', () => {
 
   it('with keepPrevious off the run before is not held', () => {
     const { model, runs } = fakeModel();
-    const g = new StreamedTextRun({ keepPrevious: false });
+    const g = new StreamedTextRun({ keepPrevious: false, ...NOW });
     g.start(model, request('a'));
     runs[0].onFrame(frame(0, 0.1));
     g.start(model, request('b'));
     expect(g.previous).toEqual([]);
     expect(g.frameAt(0)).toBeNull();
+  });
+
+  it('by default sends the request only after the page has painted the start, and not at all if cancelled first', async () => {
+    const { model, runs } = fakeModel();
+    const g = new StreamedTextRun();
+    g.start(model, request('a'));
+    expect(g.status).toBe('running');
+    expect(runs).toHaveLength(0); // the worker is not asked yet
+    await new Promise((r) => setTimeout(r, 150));
+    expect(runs).toHaveLength(1);
+    g.start(model, request('b'));
+    expect(runs[0].cancelled).toBe(true);
+    g.cancel(); // before b went out
+    expect(g.status).toBe('cancelled');
+    await new Promise((r) => setTimeout(r, 150));
+    expect(runs).toHaveLength(1); // b never reached the model
+  });
+
+  it('afterPaint waits for a frame and a task after it, or at most 100 ms where no frame comes', async () => {
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => frames.push(cb));
+    try {
+      const log: string[] = [];
+      afterPaint(() => log.push('painted'));
+      await tick();
+      expect(log).toEqual([]); // no frame yet
+      frames.shift()!(0);
+      expect(log).toEqual([]); // not inside the frame itself
+      await tick();
+      expect(log).toEqual(['painted']);
+      await new Promise((r) => setTimeout(r, 150));
+      expect(log).toEqual(['painted']); // once
+      // A background tab paints no frames: the run goes out anyway.
+      afterPaint(() => log.push('hidden'));
+      await new Promise((r) => setTimeout(r, 50));
+      expect(log).toEqual(['painted']);
+      await new Promise((r) => setTimeout(r, 80));
+      expect(log).toEqual(['painted', 'hidden']);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
