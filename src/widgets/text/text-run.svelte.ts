@@ -7,34 +7,12 @@
  * dragging a slider never blanks a figure.
  */
 import { LatestRequest } from '../latest-request';
+import { afterPaint } from '../after-paint';
 import { isCancelled, type TextModel, type TextRun } from '../../workers/text/client';
 import type { TextFrame, TextSampleSpec } from '../../pipelines/text-sampling';
 import { errorReason } from '../error-text';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
-
-/**
- * Calls `go` once the page has painted what the run's start changed (its chips,
- * its tiles, its progress), or after 100 ms, whichever comes first: a page in a
- * background tab paints no frames. On a machine with few cores the worker's
- * first step would otherwise compete with that paint.
- */
-export function afterPaint(go: () => void): void {
-  let gone = false;
-  const once = () => {
-    if (gone) return;
-    gone = true;
-    go();
-  };
-  const timer = setTimeout(once, 100);
-  if (typeof requestAnimationFrame === 'function')
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        clearTimeout(timer);
-        once();
-      }, 0),
-    );
-}
 
 /** What a run was asked for; a figure may carry more (lesson 6 keeps the prompt and its tokens). */
 export interface TextRunRequest {

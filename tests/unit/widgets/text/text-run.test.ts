@@ -1,7 +1,7 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TextModel } from '../../../../src/workers/text/client';
 import type { TextFrame, TextSampleSpec } from '../../../../src/pipelines/text-sampling';
-import { afterPaint, StreamedTextRun, type TextRunRequest } from '../../../../src/widgets/text/text-run.svelte';
+import { StreamedTextRun, type TextRunRequest } from '../../../../src/widgets/text/text-run.svelte';
 
 /**
  * A model whose runs the test drives by hand: emit(frame), finish(), and cancel() as the worker does
@@ -209,30 +209,5 @@ describe('StreamedTextRun', () => {
     expect(g.status).toBe('cancelled');
     await new Promise((r) => setTimeout(r, 150));
     expect(runs).toHaveLength(1); // b never reached the model
-  });
-
-  it('afterPaint waits for a frame and a task after it, or at most 100 ms where no frame comes', async () => {
-    const frames: FrameRequestCallback[] = [];
-    vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => frames.push(cb));
-    try {
-      const log: string[] = [];
-      afterPaint(() => log.push('painted'));
-      await tick();
-      expect(log).toEqual([]); // no frame yet
-      frames.shift()!(0);
-      expect(log).toEqual([]); // not inside the frame itself
-      await tick();
-      expect(log).toEqual(['painted']);
-      await new Promise((r) => setTimeout(r, 150));
-      expect(log).toEqual(['painted']); // once
-      // A background tab paints no frames: the run goes out anyway.
-      afterPaint(() => log.push('hidden'));
-      await new Promise((r) => setTimeout(r, 50));
-      expect(log).toEqual(['painted']);
-      await new Promise((r) => setTimeout(r, 80));
-      expect(log).toEqual(['painted', 'hidden']);
-    } finally {
-      vi.unstubAllGlobals();
-    }
   });
 });
