@@ -51,13 +51,11 @@ class Offline {
       }
     });
     // Not at once: the precache would take the CPU from this page's first figures (when-quiet.ts).
-    if (this.enabled) this.cancelWait = whenQuiet(
-        () =>
-          whenIdle(() => {
-            if (this.enabled) void this.register();
-          }),
-        PRECACHE_QUIET,
-      );
+    if (!this.enabled) return;
+    const registerIfStillOn = () => {
+      if (this.enabled) void this.register();
+    };
+    this.cancelWait = whenQuiet(() => whenIdle(registerIfStillOn), PRECACHE_QUIET);
   }
 
   private async register() {

@@ -6,7 +6,7 @@
  * that step can still be shown from the run before (flagged stale), so
  * dragging a slider never blanks a figure.
  */
-import { LatestRequest } from '../latest-request';
+import { LatestRequest, type Ticket } from '../latest-request';
 import { afterPaint } from '../after-paint';
 import { isCancelled, type TextModel, type TextRun } from '../../workers/text/client';
 import type { TextFrame, TextSampleSpec } from '../../pipelines/text-sampling';
@@ -85,7 +85,7 @@ export class StreamedTextRun<R extends TextRunRequest = TextRunRequest> {
     });
   }
 
-  private send(model: TextModel, request: R, my: { readonly live: boolean }): void {
+  private send(model: TextModel, request: R, my: Ticket): void {
     const t0 = performance.now();
     let run: TextRun;
     try {
